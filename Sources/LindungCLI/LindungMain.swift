@@ -1,0 +1,1 @@
+public enum LindungMain { public static func main() {} }

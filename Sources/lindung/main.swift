@@ -1,0 +1,2 @@
+import LindungCLI
+LindungMain.main()

@@ -1,2 +1,5 @@
+import Foundation
 import LindungCLI
-LindungMain.main()
+
+// The executable only hands over to the CLI library, which tests exercise directly.
+exit(LindungMain.main())

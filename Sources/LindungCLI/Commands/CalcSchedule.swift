@@ -40,14 +40,18 @@ struct CalcFine: RenderingCommand {
     @Option(parsing: .unconditional, help: "The unpaid contribution in rupiah.") var amount: Int64
     @Option(help: "The due date, YYYY-MM-DD.") var due: String
     @Option(help: "The payment date, YYYY-MM-DD.") var paidOn: String
-    @Option(help: "The contribution month, YYYY-MM (decides the rate; default: the month before the due date).") var month: String?
+    @Option(help: "The contribution month, YYYY-MM (decides the rate; default: the PU month due on --due).") var month: String?
     @OptionGroup var common: CommonOptions
 
     func render() throws -> String {
         let dueDate = try ArgumentValue.date(due, option: "--due")
         let paid = try ArgumentValue.date(paidOn, option: "--paid-on")
-        let billingMonth = try month.map { try ArgumentValue.month($0, option: "--month") }
-        let fine = try LateFineCalculator(rules: common.ruleSet()).fine(amount: amount, dueDate: dueDate, paidOn: paid, billingMonth: billingMonth)
+        let rules = try common.ruleSet()
+        // Without --month, take the PU month that falls due on --due (it decides the fine rate).
+        let billingMonth =
+            try month.map { try ArgumentValue.month($0, option: "--month") }
+            ?? DueDateCalculator(rules: rules, holidays: try common.referenceData().holidays).puMonth(dueOn: dueDate)
+        let fine = try LateFineCalculator(rules: rules).fine(amount: amount, dueDate: dueDate, paidOn: paid, billingMonth: billingMonth)
         if common.json { return try JSONOutput.encode(FineJSON(fine)) }
         return "Fine: \(Money.format(fine.fine)) = \(fine.monthsLate) month(s) late × \(fine.monthlyRate)% × \(Money.format(fine.amount)) (\(fine.regulation))"
     }

@@ -21,6 +21,15 @@ public struct DueDateCalculator: Sendable {
         self.holidays = holidays
     }
 
+    /// The PU month that falls due on `date`, if any: the previous month normally, or the one before that
+    /// when a relief due date (the 30th) or a holiday pushed it into the next month (January 2021 fell
+    /// due on 1 March 2021).
+    public func puMonth(dueOn date: CalendarDate) -> YearMonth? {
+        [1, 2].map { date.yearMonth.adding(months: -$0) }.first { month in
+            (try? dueDate(segment: .pu, month: month).dueDate) == date
+        }
+    }
+
     public func dueDate(segment: Segment, month: YearMonth) throws(DomainError) -> DueDate {
         let key: String
         let dueMonth: YearMonth

@@ -16,6 +16,7 @@ struct BPUBracketTable: Sendable {
 
     init(table: CSVTable) throws(DomainError) {
         var brackets: [Bracket] = []
+        var numbered: [(number: Int, period: EffectivePeriod, row: Bracket)] = []
         for row in table.rows {
             let fields = TableFields(table: table, row: row)
             let bracket = Bracket(
@@ -25,7 +26,11 @@ struct BPUBracketTable: Sendable {
                 throw fields.refusal("income_to", "\(upper) is below income_from \(bracket.incomeFrom)")
             }
             brackets.append(bracket)
+            numbered.append((row.number, bracket.period, bracket))
         }
+        try refuseOverlaps(
+            numbered, file: table.file, describe: { "income \($0.incomeFrom)-\($0.incomeTo.map(String.init) ?? "")" },
+            clash: { $0.incomeFrom <= ($1.incomeTo ?? .max) && $1.incomeFrom <= ($0.incomeTo ?? .max) })
         self.brackets = brackets
     }
 

@@ -15,14 +15,19 @@ struct JKPBenefitTable: Sendable {
 
     init(table: CSVTable) throws(DomainError) {
         var tiers: [Tier] = []
+        var numbered: [(number: Int, period: EffectivePeriod, row: Tier)] = []
         for row in table.rows {
             let fields = TableFields(table: table, row: row)
             let from = Int(try fields.integer("month_from"))
             let to = Int(try fields.integer("month_to"))
             guard from >= 1, to >= from else { throw fields.refusal("month_to", "months \(from)-\(to) are not a range from 1") }
-            tiers.append(
-                Tier(months: from...to, percent: try fields.rate("percent"), regulation: try fields.text("regulation"), period: try fields.period()))
+            let tier = Tier(months: from...to, percent: try fields.rate("percent"), regulation: try fields.text("regulation"), period: try fields.period())
+            tiers.append(tier)
+            numbered.append((row.number, tier.period, tier))
         }
+        try refuseOverlaps(
+            numbered, file: table.file, describe: { "months \($0.months.lowerBound)-\($0.months.upperBound)" },
+            clash: { $0.months.overlaps($1.months) })
         self.tiers = tiers.sorted { $0.months.lowerBound < $1.months.lowerBound }
     }
 

@@ -17,6 +17,7 @@ struct PMIPackageTable: Sendable {
 
     init(table: CSVTable) throws(DomainError) {
         var packages: [Package] = []
+        var numbered: [(number: Int, period: EffectivePeriod, row: Package)] = []
         for row in table.rows {
             let fields = TableFields(table: table, row: row)
             let stageText = try fields.text("stage")
@@ -25,11 +26,15 @@ struct PMIPackageTable: Sendable {
             }
             let months = try fields.optionalInteger("contract_months").map(Int.init)
             if stage == .during && months == nil { throw fields.refusal("contract_months", "is needed for a 'during' package") }
-            packages.append(
-                Package(
-                    stage: stage, contractMonths: months, amount: try fields.integer("amount"),
-                    regulation: try fields.text("regulation"), period: try fields.period()))
+            let package = Package(
+                stage: stage, contractMonths: months, amount: try fields.integer("amount"),
+                regulation: try fields.text("regulation"), period: try fields.period())
+            packages.append(package)
+            numbered.append((row.number, package.period, package))
         }
+        try refuseOverlaps(
+            numbered, file: table.file, describe: { "stage \($0.stage.rawValue) \($0.contractMonths.map { "\($0) months" } ?? "")" },
+            clash: { $0.stage == $1.stage && $0.contractMonths == $1.contractMonths })
         self.packages = packages
     }
 

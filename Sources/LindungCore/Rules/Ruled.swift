@@ -57,3 +57,18 @@ struct EffectiveSeries<Row: Sendable>: Sendable {
         return match
     }
 }
+
+/// Refuses two rows of a table that are in force at the same time and describe the same thing (the same
+/// income range, stage or school level), which would make a lookup ambiguous.
+func refuseOverlaps<Row>(
+    _ rows: [(number: Int, period: EffectivePeriod, row: Row)], file: String, describe: (Row) -> String,
+    clash: (Row, Row) -> Bool
+) throws(DomainError) {
+    for (index, first) in rows.enumerated() {
+        for second in rows[(index + 1)...] where first.period.overlaps(second.period) && clash(first.row, second.row) {
+            throw .malformedTable(
+                file: file, row: second.number,
+                reason: "\(describe(second.row)) overlaps row \(first.number) in the same period")
+        }
+    }
+}

@@ -15,14 +15,17 @@ struct ScholarshipTable: Sendable {
 
     init(table: CSVTable) throws(DomainError) {
         var levels: [Level] = []
+        var numbered: [(number: Int, period: EffectivePeriod, row: Level)] = []
         for row in table.rows {
             let fields = TableFields(table: table, row: row)
-            levels.append(
-                Level(
-                    level: try fields.text("level"), amountPerYear: try fields.integer("amount_per_year"),
-                    maxYears: Int(try fields.integer("max_years")), regulation: try fields.text("regulation"),
-                    period: try fields.period()))
+            let level = Level(
+                level: try fields.text("level"), amountPerYear: try fields.integer("amount_per_year"),
+                maxYears: Int(try fields.integer("max_years")), regulation: try fields.text("regulation"),
+                period: try fields.period())
+            levels.append(level)
+            numbered.append((row.number, level.period, level))
         }
+        try refuseOverlaps(numbered, file: table.file, describe: { "level \($0.level)" }, clash: { $0.level == $1.level })
         self.levels = levels
     }
 

@@ -18,6 +18,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // The regulation core: pure domain code over Foundation value types. Its only I/O is reading
@@ -27,11 +30,52 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
+        // The registry's storage interface: intent-level methods, records and errors; no driver.
+        .target(
+            name: "LindungStorage",
+            dependencies: ["LindungCore"],
+            swiftSettings: strictSettings
+        ),
+        // The embedded default backend: SQLite through GRDB (WAL), raw statements on bulk paths.
+        .target(
+            name: "LindungStorageSQLite",
+            dependencies: [
+                "LindungCore", "LindungStorage",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The production backend: PostgreSQL through PostgresNIO, batched with unnest arrays.
+        .target(
+            name: "LindungStoragePostgres",
+            dependencies: [
+                "LindungCore", "LindungStorage",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Reading spreadsheets (CSV, XLSX) as streams of rows, and validating registry imports.
+        .target(
+            name: "LindungImport",
+            dependencies: [
+                "LindungCore", "LindungStorage",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The deterministic demo province generator.
+        .target(
+            name: "LindungDemo",
+            dependencies: ["LindungCore", "LindungStorage"],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
         // Subcommands of the `lindung` tool, kept in a library so tests can parse and run them.
         .target(
             name: "LindungCLI",
             dependencies: [
-                "LindungCore",
+                "LindungCore", "LindungStorage", "LindungStorageSQLite", "LindungStoragePostgres", "LindungImport", "LindungDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -44,6 +88,16 @@ let package = Package(
         .testTarget(
             name: "LindungCoreTests",
             dependencies: ["LindungCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LindungStorageTests",
+            dependencies: ["LindungCore", "LindungStorage", "LindungStorageSQLite", "LindungStoragePostgres", "LindungImport", "LindungDemo"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LindungImportTests",
+            dependencies: ["LindungCore", "LindungStorage", "LindungImport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings
         ),
         .testTarget(

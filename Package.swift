@@ -92,17 +92,23 @@ let package = Package(
         ),
         .testTarget(
             name: "LindungStorageTests",
-            dependencies: ["LindungCore", "LindungStorage", "LindungStorageSQLite", "LindungStoragePostgres", "LindungImport", "LindungDemo"],
+            dependencies: ["LindungCore", "LindungStorage", "LindungStorageSQLite", "LindungStoragePostgres"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "LindungImportTests",
             dependencies: ["LindungCore", "LindungStorage", "LindungImport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LindungDemoTests",
+            dependencies: ["LindungCore", "LindungStorage", "LindungStorageSQLite", "LindungDemo"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "LindungCLITests",
-            dependencies: ["LindungCLI", "lindung"],
+            dependencies: ["LindungCLI", "lindung", "LindungCore", "LindungStorage", "LindungStorageSQLite"],
             swiftSettings: strictSettings
         ),
     ],

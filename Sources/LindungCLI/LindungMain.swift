@@ -1,18 +1,28 @@
 public import ArgumentParser
 import Foundation
 import LindungCore
+import LindungImport
+import LindungStorage
 
 /// The entry point `lindung` calls: runs a command and turns every failure into one line on standard
 /// error and exit code 1 (a help request prints help and exits 0).
 public enum LindungMain {
-    public static func main(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Int32 {
+    public static func main(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Int32 {
         do {
             var command = try Lindung.parseAsRoot(arguments)
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
             return 0
         } catch let error as DomainError {
             return fail(error.description)
         } catch let error as CLIError {
+            return fail(error.description)
+        } catch let error as StoreError {
+            return fail(error.description)
+        } catch let error as ImportFileError {
             return fail(error.description)
         } catch {
             if Lindung.exitCode(for: error) == .success {
@@ -37,11 +47,14 @@ struct CLIError: Error, CustomStringConvertible {
 }
 
 /// The root command.
-public struct Lindung: ParsableCommand {
+public struct Lindung: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "lindung",
         abstract: "Lindung: employment social security (BPJS Ketenagakerjaan) for regional governments.",
-        subcommands: [Calc.self, NIKCommand.self, NPWPCommand.self, NIBCommand.self])
+        subcommands: [
+            Calc.self, NIKCommand.self, NPWPCommand.self, NIBCommand.self, Migrate.self, Import.self, Demo.self, PersonCommand.self,
+            EmployerCommand.self,
+        ])
 
     public init() {}
 }

@@ -36,6 +36,9 @@ public protocol LindungStore: Sendable {
     /// The audit entries for one entity (`person`/NIK, `employer`/NPP, `spell`/id, `wage`/spell id).
     func auditTrail(entity: AuditEntity, key: String) async throws -> [AuditEntry]
     func counts() async throws -> RegistryCounts
+
+    /// Releases connections (PostgreSQL); a no-op for SQLite.
+    func close() async
 }
 
 /// Failures a store reports, mapped from each backend's own errors.

@@ -88,11 +88,12 @@ extension SQLiteStore {
 
         // New spells with their first wage.
         let nextSpell = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM spell") ?? 0)
+        try db.execute(sql: "UPDATE import_row SET new_spell = 1 WHERE spell_id IS NULL")
         try db.execute(
             sql: """
-                UPDATE import_row SET new_spell = 1, spell_id = ?1 + (
-                    SELECT count(*) FROM import_row x WHERE x.spell_id IS NULL AND x.line <= import_row.line)
-                WHERE spell_id IS NULL
+                UPDATE import_row SET spell_id = n.id
+                FROM (SELECT line, ?1 + row_number() OVER (ORDER BY line) AS id FROM import_row WHERE new_spell = 1) n
+                WHERE n.line = import_row.line
                 """, arguments: [nextSpell])
         try db.execute(
             sql: """

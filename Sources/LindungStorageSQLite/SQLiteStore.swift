@@ -49,6 +49,8 @@ public final class SQLiteStore: LindungStore {
         try await mapped { try await writer.read { db in try SQLiteMigrations.migrator().appliedMigrations(db) } }
     }
 
+    public func close() async {}
+
     /// UTC timestamp for audit rows.
     func timestamp() -> String {
         ISO8601DateFormatter().string(from: now())

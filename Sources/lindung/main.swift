@@ -2,4 +2,4 @@ import Foundation
 import LindungCLI
 
 // The executable only hands over to the CLI library, which tests exercise directly.
-exit(LindungMain.main())
+exit(await LindungMain.main())

@@ -48,6 +48,20 @@ enum ArgumentValue {
         return value
     }
 
+    /// Today in Indonesia's western time zone (WIB, UTC+7), where Lindung's users are.
+    static var today: CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 7 * 3600)!
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    /// Who the audit log names for changes made from the command line: LINDUNG_ACTOR, else the OS user.
+    static var actor: String {
+        let environment = ProcessInfo.processInfo.environment
+        return environment["LINDUNG_ACTOR"] ?? "cli:" + (environment["USER"] ?? "unknown")
+    }
+
     /// The current year, which decides the century of a NIK's birth year (ruling 13).
     static var currentYear: Int {
         Calendar(identifier: .gregorian).component(.year, from: Date())

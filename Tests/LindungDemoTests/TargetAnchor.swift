@@ -1,0 +1,2 @@
+// Keeps the LindungDemoTests target present in every checkout.
+import Testing

@@ -23,9 +23,18 @@ struct Demo: AsyncParsableCommand {
             provinceCode: province, workers: workers, seed: seed, referenceMonth: try ArgumentValue.month(month, option: "--month"))
         let started = Date()
         let progress = Progress(label: "persons generated")
-        let summary = try await withStore(store) { store in
-            try await DemoProvince.generate(configuration, reference: reference, into: store, progress: { progress.update($0) })
+        let location = store.location
+        let summary = try await withStore(store) { store -> DemoSummary? in
+            // The demo is created once: a registry that already holds data is left as it is, so the README's
+            // command can be run again.
+            let existing = try await store.counts()
+            guard existing.persons == 0 && existing.employers == 0 else {
+                print("The registry at \(location) already holds \(existing.persons) persons and \(existing.employers) employers; nothing generated (give a new --db to generate again).")
+                return nil
+            }
+            return try await DemoProvince.generate(configuration, reference: reference, into: store, progress: { progress.update($0) })
         }
+        guard let summary else { return }
         progress.finish()
         let seconds = Date().timeIntervalSince(started)
         print(

@@ -51,7 +51,6 @@ enum SQLiteMigrations {
                        = CAST(substr(birth_date, 9, 2) AS INTEGER)),
                 CHECK (substr(nik, 9, 2) = substr(birth_date, 6, 2) AND substr(nik, 11, 2) = substr(birth_date, 3, 2))
             );
-            CREATE INDEX person_name ON person(name COLLATE NOCASE);
             CREATE TABLE spell (
                 id INTEGER PRIMARY KEY,
                 person_id INTEGER NOT NULL REFERENCES person(id),

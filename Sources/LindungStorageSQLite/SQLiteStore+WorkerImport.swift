@@ -43,8 +43,10 @@ extension SQLiteStore {
             sql: """
                 SELECT r.line, r.start_date, s.start_date AS open_start FROM import_row r
                 JOIN person p ON p.nik = r.nik
-                JOIN spell s ON s.person_id = p.id AND s.employer_id = ?1 AND s.end_date IS NULL AND s.start_date <> r.start_date
-                WHERE NOT EXISTS (SELECT 1 FROM spell x WHERE x.person_id = p.id AND x.employer_id = ?1 AND x.start_date = r.start_date)
+                JOIN spell s INDEXED BY spell_person
+                    ON s.person_id = p.id AND s.employer_id = ?1 AND s.end_date IS NULL AND s.start_date <> r.start_date
+                WHERE NOT EXISTS (SELECT 1 FROM spell x INDEXED BY spell_person
+                                  WHERE x.person_id = p.id AND x.employer_id = ?1 AND x.start_date = r.start_date)
                 ORDER BY r.line
                 """, arguments: [employerID]
         ).map { row in
@@ -80,10 +82,15 @@ extension SQLiteStore {
                 """, arguments: [at, plan.actor, nextPerson])
         try db.execute(
             sql: """
-                UPDATE import_row SET
-                    person_id = (SELECT id FROM person p WHERE p.nik = import_row.nik),
-                    spell_id = (SELECT s.id FROM spell s JOIN person p ON p.id = s.person_id
-                                WHERE p.nik = import_row.nik AND s.employer_id = ?1 AND s.start_date = import_row.start_date)
+                UPDATE import_row SET person_id = (SELECT id FROM person p WHERE p.nik = import_row.nik)
+                """)
+        // Spells are looked up by person: the (employer, start date) index would scan every spell of a
+        // large employer that started on the same day, once per row.
+        try db.execute(
+            sql: """
+                UPDATE import_row SET spell_id = (
+                    SELECT s.id FROM spell s INDEXED BY spell_person
+                    WHERE s.person_id = import_row.person_id AND s.employer_id = ?1 AND s.start_date = import_row.start_date)
                 """, arguments: [employerID])
 
         // New spells with their first wage.

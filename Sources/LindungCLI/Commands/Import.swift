@@ -27,9 +27,13 @@ struct Import: AsyncParsableCommand {
                     throw CLIError("no employer with NPP \(self.employer) is registered (import it first with 'lindung import employers')")
                 }
                 let progress = Progress(label: "rows read")
+                let readStarted = Date()
                 let result = try WorkerFileReader(employer: employer, reference: reference, asOf: asOfDate, currentYear: asOfDate.year)
                     .read(path: file, progress: progress.update)
                 progress.finish()
+                Timing.report("read and validate", since: readStarted)
+                let writeStarted = Date()
+                defer { Timing.report("write", since: writeStarted) }
                 var summary = ImportSummary()
                 summary.rowsRead = result.rowsRead
                 if result.errors.isEmpty || partial {
@@ -107,5 +111,15 @@ final class Progress: @unchecked Sendable {
 
     func finish() {
         if shown { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
+
+/// Phase timings on standard error when LINDUNG_TIMING is set (for benchmarks; silent otherwise).
+enum Timing {
+    static let enabled = ProcessInfo.processInfo.environment["LINDUNG_TIMING"] != nil
+
+    static func report(_ phase: String, since start: Date) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data(String(format: "timing: %@ %.2f s\n", phase, Date().timeIntervalSince(start)).utf8))
     }
 }

@@ -58,11 +58,15 @@ public struct WorkerFileReader {
     /// ruling 11: non-ASN staff of an agency join JKK and JKM).
     func defaultPrograms(_ segment: Segment) -> [Program] {
         switch (segment, employer.record.kind) {
-        case (.pu, .agency): [.jkk, .jkm]
-        case (.pu, _): [.jkk, .jkm, .jht, .jp, .jkp]
-        case (.bpu, _), (.jakon, _), (.pmi, _): [.jkk, .jkm]
+        case (.pu, .agency): Self.accidentAndDeath
+        case (.pu, _): Self.allPrograms
+        case (.bpu, _), (.jakon, _), (.pmi, _): Self.accidentAndDeath
         }
     }
+
+    // Shared arrays, so a million rows share two buffers instead of allocating one each.
+    private static let accidentAndDeath: [Program] = [.jkk, .jkm]
+    private static let allPrograms: [Program] = [.jkk, .jkm, .jht, .jp, .jkp]
 
     func defaultSegment() -> Segment {
         switch employer.record.kind {

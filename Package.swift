@@ -92,7 +92,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LindungStorageTests",
-            dependencies: ["LindungCore", "LindungStorage", "LindungStorageSQLite", "LindungStoragePostgres"],
+            dependencies: [
+                "LindungCore", "LindungStorage", "LindungStorageSQLite", "LindungStoragePostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

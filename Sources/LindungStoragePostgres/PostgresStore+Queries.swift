@@ -3,8 +3,9 @@ public import LindungCore
 public import LindungStorage
 import PostgresNIO
 
-/// Reads run in a read-only REPEATABLE READ transaction, so a method's several queries see one snapshot (as
-/// GRDB's `read` does). Names sort by `COLLATE "C"` (code points), as SQLite's default BINARY collation does.
+/// A read of several queries runs in a read-only REPEATABLE READ transaction, so they see one snapshot (as
+/// GRDB's `read` does); a read of one query needs none. Names sort by `COLLATE "C"` (code points), as
+/// SQLite's default BINARY collation does.
 extension PostgresStore {
     public func person(nik: String) async throws -> PersonDetail? {
         try await transaction(readOnly: true) { db in
@@ -33,7 +34,8 @@ extension PostgresStore {
                 let id = try row["id"].decode(Int64.self)
                 return Spell(
                     id: id, employerNPP: try row["npp"].decode(String.self), segment: try PostgresRows.segment(row["segment"].decode(String.self)),
-                    programs: ProgramList.decode(try row["programs"].decode(String.self)), category: try PostgresRows.category(row, "non_asn_category"),
+                    programs: ProgramList.decode(try row["programs"].decode(String.self)),
+                    category: try PostgresRows.category(row, "non_asn_category"),
                     startDate: try PostgresRows.date(row["start_date"].decode(String.self)), endDate: try PostgresRows.optionalDate(row, "end_date"),
                     exitReason: try row["exit_reason"].decode(String?.self), wages: wages[id] ?? [])
             }
@@ -43,9 +45,10 @@ extension PostgresStore {
 
     public func searchPersons(name text: String, limit: Int) async throws -> [Person] {
         // `\` escapes the wildcards, so `100%` means the text "100%" (ILIKE's default escape character).
-        let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-            .replacingOccurrences(of: "_", with: "\\_") + "%"
-        return try await transaction(readOnly: true) { db in
+        let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+        let pattern = "%\(escaped)%"
+        return try await read { db in
             try await db.rows(
                 """
                 SELECT \(unescaped: PostgresRows.personColumns) FROM person p WHERE p.name ILIKE \(pattern)
@@ -56,8 +59,10 @@ extension PostgresStore {
     }
 
     public func employer(npp: String) async throws -> Employer? {
-        try await transaction(readOnly: true) { db in
-            try await db.rows("\(unescaped: PostgresRows.employerSelect) WHERE e.npp = \(npp)").first.map { try PostgresRows.employer($0.makeRandomAccess()) }
+        try await read { db in
+            try await db.rows("\(unescaped: PostgresRows.employerSelect) WHERE e.npp = \(npp)").first.map {
+                try PostgresRows.employer($0.makeRandomAccess())
+            }
         }
     }
 
@@ -120,7 +125,7 @@ extension PostgresStore {
     }
 
     public func auditTrail(entity: AuditEntity, key: String) async throws -> [AuditEntry] {
-        try await transaction(readOnly: true) { db in
+        try await read { db in
             try await db.rows(
                 """
                 SELECT id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), actor, entity, entity_key, action,
@@ -138,7 +143,7 @@ extension PostgresStore {
     }
 
     public func counts() async throws -> RegistryCounts {
-        try await transaction(readOnly: true) { db in
+        try await read { db in
             guard
                 let row = try await db.rows(
                     """

@@ -8,12 +8,14 @@ extension PostgresStore {
         try await transaction { db in
             // KCs first, so a KCP's parent exists when it is written.
             for office in offices.sorted(by: { ($0.kind == .kc ? 0 : 1, $0.code) < ($1.kind == .kc ? 0 : 1, $1.code) }) {
-                guard let id = try await db.value(
-                    """
-                    INSERT INTO branch_office (code, name, kind, parent_code) VALUES (\(office.code), \(office.name), \(office.kind.rawValue), \(office.parentCode))
-                    ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, parent_code = excluded.parent_code
-                    RETURNING id
-                    """, as: Int64.self)
+                guard
+                    let id = try await db.value(
+                        """
+                        INSERT INTO branch_office (code, name, kind, parent_code)
+                        VALUES (\(office.code), \(office.name), \(office.kind.rawValue), \(office.parentCode))
+                        ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, parent_code = excluded.parent_code
+                        RETURNING id
+                        """, as: Int64.self)
                 else { throw StoreError.backend("branch office \(office.code) was not written") }
                 try await db.execute("DELETE FROM branch_region WHERE branch_id = \(id)")
                 try await db.execute(
@@ -97,7 +99,8 @@ extension PostgresStore {
             try await db.execute(
                 PostgresQuery(unsafeSQL: "UPDATE employer SET \(assignments.joined(separator: ", ")) WHERE npp = $\(binds.count)", binds: binds))
             try await audit(
-                db, at: at, actor: actor, entity: .employer, key: npp, action: "update", before: ColumnValue.json(changed.map { ($0, existing[$0]!) }),
+                db, at: at, actor: actor, entity: .employer, key: npp, action: "update",
+                before: ColumnValue.json(changed.map { ($0, existing[$0]!) }),
                 after: ColumnValue.json(changed.map { ($0, values[$0]!) }))
             summary.updated += 1
             return

@@ -108,7 +108,18 @@ struct ImportCommandTests {
         var bytes = try Data(contentsOf: latin1)
         bytes[bytes.firstIndex(of: 0xC3)!] = 0xE9  // a Latin-1 é, not valid UTF-8
         try bytes.write(to: latin1)
-        for (path, word) in [(empty.path, "empty"), (latin1.path, "UTF-8"), (try write("header.csv", "Nama,Upah\n"), "NIK")] {
+        let emptyCSV = try write("empty.csv", "")
+        // A real XLSX cut in half, as an interrupted download leaves it.
+        let xlsx = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("LindungImportTests/Fixtures/workers.xlsx")
+        let whole = try Data(contentsOf: xlsx)
+        let truncated = directory.appendingPathComponent("truncated.xlsx")
+        try whole.prefix(whole.count / 2).write(to: truncated)
+        let cases: [(String, String)] = [
+            (empty.path, "empty"), (emptyCSV, "empty"), (truncated.path, "XLSX"), (latin1.path, "UTF-8"),
+            (try write("header.csv", "Nama,Upah\n"), "NIK"),
+        ]
+        for (path, word) in cases {
             let result = try lindung(["import", "workers", path, "--employer", "12345678"])
             #expect(result.status == 1)
             #expect(result.stderr.hasPrefix("error: "))

@@ -1,3 +1,4 @@
+import LindungStorage
 import PostgresNIO
 
 /// One employer column's value, to compare a stored row with an import row, bind only the changed columns,
@@ -29,38 +30,15 @@ enum ColumnValue: Equatable {
         }
     }
 
-    /// A JSON object of column values, keys in the given order.
+    /// A JSON object of column values for the audit log, keys in the given order.
     static func json(_ pairs: [(String, ColumnValue)]) -> String {
-        let members = pairs.map { key, value in
-            let rendered: String
-            switch value {
-            case .null: rendered = "null"
-            case .int(let number): rendered = String(number)
-            case .text(let text): rendered = jsonString(text)
-            }
-            return "\(jsonString(key)):\(rendered)"
-        }
-        return "{" + members.joined(separator: ",") + "}"
-    }
-
-    private static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        AuditJSON.object(
+            pairs.map { key, value in
+                switch value {
+                case .null: (key, .null)
+                case .int(let number): (key, .int(number))
+                case .text(let text): (key, .text(text))
                 }
-            }
-        }
-        return out + "\""
+            })
     }
 }

@@ -148,41 +148,16 @@ extension SQLiteStore {
             arguments: [at, actor, entity.rawValue, key, action, before, after])
     }
 
-    /// A JSON object of column values, built by SQLite's own json_object so quoting is right.
+    /// A JSON object of column values for the audit log, keys in the given order.
     static func json(_ pairs: [(String, DatabaseValue)]) -> String {
-        var parts: [String] = []
-        for (key, value) in pairs {
-            let rendered: String
-            switch value.storage {
-            case .null: rendered = "null"
-            case .int64(let number): rendered = String(number)
-            case .double(let number): rendered = String(number)
-            case .string(let text): rendered = jsonString(text)
-            case .blob: rendered = "null"
-            }
-            parts.append("\(jsonString(key)):\(rendered)")
-        }
-        return "{" + parts.joined(separator: ",") + "}"
-    }
-
-    private static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        AuditJSON.object(
+            pairs.map { key, value in
+                switch value.storage {
+                case .int64(let number): (key, .int(number))
+                case .string(let text): (key, .text(text))
+                case .double(let number): (key, .text(String(number)))
+                case .null, .blob: (key, .null)
                 }
-            }
-        }
-        return out + "\""
+            })
     }
 }

@@ -81,7 +81,29 @@ struct PersonJSON: Encodable {
         let start_date: String
         let end_date: String?
         let exit_reason: String?
-        let wages: [[String: String]]
+        let wages: [WageJSON]
+
+        enum CodingKeys: String, CodingKey {
+            case employer_npp, segment, programs, non_asn_category, start_date, end_date, exit_reason, wages
+        }
+
+        /// Writes absent values as `null`, as every Lindung JSON does (docs/cli.md).
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(employer_npp, forKey: .employer_npp)
+            try container.encode(segment, forKey: .segment)
+            try container.encode(programs, forKey: .programs)
+            try container.encode(non_asn_category, forKey: .non_asn_category)
+            try container.encode(start_date, forKey: .start_date)
+            try container.encode(end_date, forKey: .end_date)
+            try container.encode(exit_reason, forKey: .exit_reason)
+            try container.encode(wages, forKey: .wages)
+        }
+    }
+
+    struct WageJSON: Encodable {
+        let effective_from: String
+        let amount: Int64
     }
 
     let nik: String
@@ -106,7 +128,7 @@ struct PersonJSON: Encodable {
                 employer_npp: spell.employerNPP, segment: spell.segment.rawValue, programs: spell.programs.map(\.rawValue),
                 non_asn_category: spell.category?.rawValue, start_date: spell.startDate.iso, end_date: spell.endDate?.iso,
                 exit_reason: spell.exitReason,
-                wages: spell.wages.map { ["effective_from": $0.effectiveFrom.iso, "amount": String($0.amount)] })
+                wages: spell.wages.map { WageJSON(effective_from: $0.effectiveFrom.iso, amount: $0.amount) })
         }
     }
 }

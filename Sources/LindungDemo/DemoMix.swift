@@ -27,7 +27,8 @@ enum DemoRole: Int, CaseIterable {
 enum DemoMix {
     /// Share of generated participants by role. National active participants (REGULATIONS.md §5, BPJS Feb 2025:
     /// PU 26.26 M, BPU 9.58 M, Jakon 5.53 M of 41.38 M) are PU 63 %, BPU 23 %, Jakon 13 %; PMI is small.
-    /// Non-ASN are part of PU: about 1.2 % of the employed work for a regional government without ASN status.
+    /// Non-ASN are part of PU: 1.2 % of the employed, our estimate (BKN's 2022 count of about 2.3 M non-ASN
+    /// nationally, as the news reported it; not in the shared sources).
     static let share: [DemoRole: Double] = [.company: 0.608, .nonASN: 0.012, .bpu: 0.24, .jakon: 0.12, .pmi: 0.02]
 
     /// Share of a regency's or city's non-ASN who work for the province's agencies (its schools and UPTs
@@ -55,7 +56,7 @@ enum DemoMix {
         }
     }
 
-    /// Share of men by role: Sakernas shows about 62 % of Banten's employed are men; construction is almost
+    /// Share of men by role, our assumption (labour_force.csv has no split by sex): construction is almost
     /// all men, migrant workers mostly women (domestic work abroad).
     static func maleShare(_ role: DemoRole) -> Double {
         switch role {
@@ -67,9 +68,9 @@ enum DemoMix {
         }
     }
 
-    /// Relative weight of each age 18...64 at the end of the reference month, by role.
+    /// Relative weight of each age 18...65 at the end of the reference month, by role (born 1960-2007 for 2025).
     static func ageWeights(_ role: DemoRole) -> [Double] {
-        (18...64).map { age in
+        (18...65).map { age in
             let base: Double =
                 switch age {
                 case 18...19: 2
@@ -97,9 +98,9 @@ enum DemoMix {
     /// starts of the youngest and the job changes, about 8 % of spells start in the year.
     static func newInYear(_ role: DemoRole) -> Double {
         switch role {
-        case .company: 0.055
+        case .company: 0.05
         case .nonASN: 0.04
-        case .bpu: 0.085
+        case .bpu: 0.08
         case .jakon: 0.12
         case .pmi: 0.12
         }

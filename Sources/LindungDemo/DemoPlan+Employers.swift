@@ -30,13 +30,14 @@ extension DemoPlan {
             let mix = [office.honorer, office.thl, max(0, 1 - office.honorer - office.thl)]
             let split = Apportion.largestRemainder(registered[index], weights: mix)
             var headcount: [NonASNCategory: Int] = [:]
-            if covered[index] {
+            if registered[index] > 0 {
                 // Registered staff plus 5-45 % not registered yet.
                 let gap = 0.05 + 0.4 * random.unit()
                 for (category, count) in zip(NonASNCategory.allCases, split) {
                     headcount[category] = count + Int((Double(count) * gap).rounded(.up)) + random.below(2)
                 }
             } else {
+                // Nobody registered: the agency reports its expected staff.
                 let expected = max(2, Int((Double(total) * weights[index] / weightSum * 1.2).rounded()))
                 for (category, count) in zip(NonASNCategory.allCases, Apportion.largestRemainder(expected, weights: mix)) {
                     headcount[category] = count
@@ -71,9 +72,9 @@ extension DemoPlan {
             let level: Double =
                 switch size {
                 case .micro: 1.0
-                case .small: 1.0 + 0.1 * random.unit()
-                case .medium: 1.0 + 0.2 * random.unit()
-                case .large: 1.05 + 0.25 * random.unit()
+                case .small: 1.0 + 0.05 * random.unit()
+                case .medium: 1.0 + 0.1 * random.unit()
+                case .large: 1.0 + 0.15 * random.unit()
                 }
             let employer = addEmployer(
                 EmployerRecord(

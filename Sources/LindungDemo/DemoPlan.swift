@@ -66,13 +66,11 @@ final class DemoPlan {
                     minimumWageCurrent: try Self.minimumWage(reference, region: region.code, year: year)))
             districtBase += districts
         }
-        // Each role's province total is exact; it is split over the regions by population times the
-        // region's tilt towards that role.
-        let total = configuration.workers
-        var assigned = 0
-        for role in DemoRole.allCases {
-            let roleTotal = role == .pmi ? total - assigned : Int((Double(total) * (DemoMix.share[role] ?? 0)).rounded())
-            assigned += roleTotal
+        // Each role's province total is exact (largest remainder); it is split over the regions by
+        // population times the region's tilt towards that role.
+        let roles = DemoRole.allCases
+        let totals = Apportion.largestRemainder(configuration.workers, weights: roles.map { DemoMix.share[$0] ?? 0 })
+        for (role, roleTotal) in zip(roles, totals) {
             let parts = Apportion.largestRemainder(
                 roleTotal, weights: regions.map { Double($0.population) * DemoMix.tilt(role, region: $0.region) })
             for index in regions.indices { regions[index].counts[role.rawValue] = parts[index] }

@@ -18,7 +18,8 @@ public enum DemoProvince {
         let existing = try await store.counts()
         guard existing.persons == 0, existing.employers == 0 else {
             throw StoreError.conflict(
-                "the registry already holds \(existing.persons) persons and \(existing.employers) employers; the demo province needs an empty registry")
+                "the registry already holds \(existing.persons) persons and \(existing.employers) employers;"
+                    + " the demo province needs an empty registry")
         }
         let plan = try DemoPlan(configuration, reference: reference, resources: try DemoResources.load())
         var summary = DemoSummary()

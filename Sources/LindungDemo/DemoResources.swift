@@ -45,8 +45,8 @@ struct DemoResources: Sendable {
 }
 
 /// Full names built once ("Budi Santoso", and single names such as "Suharti"), so that a person's name
-/// is an array lookup rather than a string concatenation in the hot loop. `all` is in the order of the
-/// registry's name index (ASCII case-insensitive), so a name's position is its sort key.
+/// is an array lookup rather than a string concatenation in the hot loop. `all` holds each name once, sorted
+/// (case-insensitively, then by bytes) so that its order never depends on hashing.
 struct NamePool: Sendable {
     struct Names: Sendable {
         let first: [String]
@@ -77,7 +77,7 @@ struct NamePool: Sendable {
         femaleSingle = indexed[3]
     }
 
-    /// A name's position in `all`; about one name in ten is a single name, as is common in Java.
+    /// A name's index in `all`; about one name in ten is a single name, as is common in Java.
     func name(_ sex: NIK.Sex, _ random: inout DemoRandom) -> Int32 {
         let single = random.below(10) == 0
         switch (sex, single) {

@@ -13,7 +13,7 @@ struct PersonGenerator {
     private let provinceAgencyPool: EmployerPool
     private let placementPool: EmployerPool
     private let names: NamePool
-    private var random: DemoRandom
+    var random: DemoRandom
     private var regionIndex = 0
     private var personInRegion = 0
     private(set) var nextPersonID: Int64 = 1
@@ -22,19 +22,16 @@ struct PersonGenerator {
     /// NIK serials issued per (district, birth day, sex), so every NIK is unique.
     private var serials: [UInt16]
     private let ages: [WeightedIndex]
-    /// The latest birth day number for each age 0...64 (a person of that age at the end of the window).
+    /// The latest birth day number for each age 0...65 (a person of that age at the end of the window).
     private let latestBirth: [Int]
     private let firstBirth: Int
     private let birthSpan: Int
     private let exits: [(picker: WeightedIndex, reasons: [String])]
     private let windowStart: Int
     private let windowEnd: Int
-    private let raiseDay: Int
-    private let raiseDate: CalendarDate
+    let raiseDay: Int
+    let raiseDate: CalendarDate
     private let firstStart: Int
-    /// Per person of the chunk being built: its sort key and the end of its spells in the chunk.
-    private var sortKeys: [UInt64] = []
-    private var spellEnds: [Int] = []
 
     init(plan: DemoPlan) {
         regions = plan.regions
@@ -45,11 +42,11 @@ struct PersonGenerator {
         random = DemoRandom(seed: plan.configuration.seed, stream: 2)
         ages = DemoRole.allCases.map { WeightedIndex(DemoMix.ageWeights($0)) }
         let end = plan.windowEnd
-        latestBirth = (0...64).map { age in
+        latestBirth = (0...65).map { age in
             CalendarDate(year: end.year - age, month: end.month, day: min(end.day, CalendarDate.daysIn(year: end.year - age, month: end.month)))!
                 .dayNumber
         }
-        firstBirth = latestBirth[64] - 364
+        firstBirth = latestBirth[65] - 364
         birthSpan = latestBirth[18] - firstBirth + 1
         let districts = plan.regions.reduce(0) { $0 + $1.districts }
         serials = [UInt16](repeating: 0, count: districts * birthSpan * 2)
@@ -71,10 +68,6 @@ struct PersonGenerator {
         var chunk = RegistryBulkChunk()
         chunk.persons.reserveCapacity(size)
         chunk.spells.reserveCapacity(size + size / 20)
-        sortKeys.removeAll(keepingCapacity: true)
-        spellEnds.removeAll(keepingCapacity: true)
-        let firstPerson = nextPersonID
-        let firstSpell = nextSpellID
         while chunk.persons.count < size, regionIndex < regions.count {
             let region = regions[regionIndex]
             if personInRegion >= region.persons {
@@ -86,34 +79,7 @@ struct PersonGenerator {
             for k in personInRegion..<(personInRegion + count) { person(region, slot: (k * region.multiplier + 7) % region.persons, &chunk) }
             personInRegion += count
         }
-        return chunk.persons.isEmpty ? nil : Self.ordered(chunk, keys: sortKeys, spellEnds: spellEnds, firstPerson: firstPerson, firstSpell: firstSpell)
-    }
-
-    /// The chunk with its persons in the order of `keys` (ids renumbered from `firstPerson`, spells following
-    /// their persons). Ordered by name, the inserts into the registry's name index go in one sweep rather
-    /// than jumping at random, which keeps the bulk insert fast at millions of rows.
-    private static func ordered(
-        _ chunk: RegistryBulkChunk, keys: [UInt64], spellEnds: [Int], firstPerson: Int64, firstSpell: Int64
-    ) -> RegistryBulkChunk {
-        var order = keys.enumerated().map { UInt64($0.element) << 24 | UInt64($0.offset) }
-        order.sort()
-        var result = RegistryBulkChunk()
-        result.persons.reserveCapacity(chunk.persons.count)
-        result.spells.reserveCapacity(chunk.spells.count)
-        for entry in order {
-            let old = Int(entry & 0xFF_FFFF)
-            let person = chunk.persons[old]
-            let id = firstPerson + Int64(result.persons.count)
-            result.persons.append(.init(id: id, record: person.record, registeredOn: person.registeredOn))
-            for spell in chunk.spells[(old == 0 ? 0 : spellEnds[old - 1])..<spellEnds[old]] {
-                result.spells.append(
-                    .init(
-                        id: firstSpell + Int64(result.spells.count), personID: id, employerID: spell.employerID, segment: spell.segment,
-                        programs: spell.programs, category: spell.category, startDate: spell.startDate, endDate: spell.endDate,
-                        exitReason: spell.exitReason, wages: spell.wages))
-            }
-        }
-        return result
+        return chunk.persons.isEmpty ? nil : chunk
     }
 
     private mutating func person(_ region: RegionPlan, slot: Int, _ chunk: inout RegistryBulkChunk) {
@@ -174,7 +140,10 @@ struct PersonGenerator {
             start = from + random.below(windowEnd - from + 1)
         } else {
             let span = windowStart - 1 - earliest
-            start = earliest + Int(Double(span) * max(random.unit(), random.unit()))
+            // Half spread evenly, half skewed to recent years (turnover): density rises towards the window.
+            let u = random.unit()
+            let v = random.unit()
+            start = earliest + Int(Double(span) * (random.below(2) == 0 ? u : max(u, v)))
         }
         var end: Int?
         var reason: String?
@@ -188,12 +157,11 @@ struct PersonGenerator {
         }
 
         let name = names.name(sex, &random)
-        sortKeys.append(UInt64(name))
         chunk.persons.append(
             .init(
-                id: personID, record: PersonRecord(nik: nik, name: names.all[Int(name)], birthDate: birth, sex: sex, domicileRegion: region.region.code),
+                id: personID,
+                record: PersonRecord(nik: nik, name: names.all[Int(name)], birthDate: birth, sex: sex, domicileRegion: region.region.code),
                 registeredOn: CalendarDate(dayNumber: start)))
-        defer { spellEnds.append(chunk.spells.count) }
         let employerTraits = traits[employer]
         appendSpell(
             personID: personID, employer: employer, role: role, category: category, start: start, end: end, reason: reason,
@@ -230,69 +198,6 @@ struct PersonGenerator {
         nextSpellID += 1
         wageCount += wages.count
     }
-
-    private mutating func programs(_ role: DemoRole, traits: EmployerTraits) -> [Program] {
-        switch role {
-        case .company:
-            // Micro and small employers may leave out JP; about half do.
-            traits.sizeClass == .micro || traits.sizeClass == .small ? (random.chance(0.5) ? DemoMix.puNoJP : DemoMix.puFull) : DemoMix.puFull
-        case .nonASN, .jakon: DemoMix.jkkJkm
-        case .bpu: traits.vulnerable || random.chance(0.7) ? DemoMix.jkkJkm : DemoMix.jkkJkmJht
-        case .pmi: random.chance(0.7) ? DemoMix.pmiPackage : DemoMix.pmiWithJHT
-        }
-    }
-
-    /// The wage history: PU spells running on 1 January of the reference year get that day's raise (the new
-    /// UMK); a spell that started before it has the previous year's level from its start.
-    private mutating func wages(_ role: DemoRole, traits: EmployerTraits, region: RegionPlan, start: Int, end: Int?) -> [WageChange] {
-        let previous: Rupiah
-        let current: Rupiah
-        switch role {
-        case .company:
-            let u = random.unit()
-            if u >= 0.97 && traits.sizeClass != .micro {
-                // High earners, above the JP wage cap (about Rp10.5 M).
-                let top = 10_600_000 + 34_000_000 * random.unit() * random.unit()
-                current = Self.round(top, to: 50_000)
-                previous = Self.round(top / 1.07, to: 50_000)
-            } else {
-                var factor: Double =
-                    u < 0.55 ? 1.0 + 0.15 * random.unit()
-                    : u < 0.80 ? 1.15 + 0.35 * random.unit()
-                    : u < 0.92 ? 1.5 + 0.5 * random.unit() : 2.0 + 0.5 * random.unit()
-                if traits.sizeClass == .micro { factor = 1 + (factor - 1) * 0.4 }
-                factor *= traits.wageLevel
-                previous = Self.roundUp(Double(region.minimumWagePrevious) * factor, to: 1_000)
-                current = Self.roundUp(Double(region.minimumWageCurrent) * factor * (1 + 0.04 * random.unit()), to: 1_000)
-            }
-        case .nonASN:
-            // Honoraria from the regional budget, Rp1.2-4 M: often below the UMK.
-            previous = Rupiah(random.between(24, 80)) * 50_000
-            current = Self.round(Double(previous) * (1.03 + 0.07 * random.unit()), to: 50_000)
-        case .bpu:
-            // Declared income in Rp100,000 steps: half below Rp2 M; the vulnerable at the Rp1 M floor.
-            let u = random.unit()
-            let steps = traits.vulnerable ? 10 : u < 0.5 ? random.between(10, 20) : u < 0.8 ? random.between(21, 35) : random.between(36, 50)
-            return [WageChange(effectiveFrom: CalendarDate(dayNumber: start), amount: Rupiah(steps) * 100_000)]
-        case .jakon:
-            let minimum = start < raiseDay ? region.minimumWagePrevious : region.minimumWageCurrent
-            let amount = Self.roundUp(Double(minimum) * (1.0 + 0.6 * random.unit()) * traits.wageLevel, to: 1_000)
-            return [WageChange(effectiveFrom: CalendarDate(dayNumber: start), amount: amount)]
-        case .pmi:
-            // Income abroad, Rp4.5-12 M.
-            return [WageChange(effectiveFrom: CalendarDate(dayNumber: start), amount: Rupiah(random.between(45, 120)) * 100_000)]
-        }
-        if start < raiseDay {
-            let first = WageChange(effectiveFrom: CalendarDate(dayNumber: start), amount: previous)
-            if let end, end < raiseDay { return [first] }
-            return [first, WageChange(effectiveFrom: raiseDate, amount: max(current, previous))]
-        }
-        return [WageChange(effectiveFrom: CalendarDate(dayNumber: start), amount: current)]
-    }
-
-    private static func roundUp(_ value: Double, to step: Rupiah) -> Rupiah { Rupiah((value / Double(step)).rounded(.up)) * step }
-
-    private static func round(_ value: Double, to step: Rupiah) -> Rupiah { Rupiah((value / Double(step)).rounded()) * step }
 
     /// province+regency (4) district (2) DD (+40 for women) MM YY serial (4), written digit by digit.
     static func nik(_ region: [UInt8], district: Int, birth: CalendarDate, sex: NIK.Sex, serial: Int) -> String {

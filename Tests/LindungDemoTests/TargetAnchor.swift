@@ -1,2 +1,0 @@
-// Keeps the LindungDemoTests target present in every checkout.
-import Testing

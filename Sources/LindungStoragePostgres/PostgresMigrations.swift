@@ -106,6 +106,10 @@ enum PostgresMigrations {
             REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION spell_category_needs_agency()
             """,
             """
+            CREATE TRIGGER spell_category_needs_agency_on_update AFTER UPDATE ON spell
+            REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION spell_category_needs_agency()
+            """,
+            """
             CREATE TABLE wage (
                 spell_id BIGINT NOT NULL REFERENCES spell(id),
                 effective_from DATE NOT NULL,

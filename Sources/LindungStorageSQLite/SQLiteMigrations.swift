@@ -72,6 +72,10 @@ enum SQLiteMigrations {
             WHEN NEW.non_asn_category IS NOT NULL
                  AND (SELECT kind FROM employer WHERE id = NEW.employer_id) <> 'agency'
             BEGIN SELECT RAISE(ABORT, 'a non-ASN category needs an agency employer'); END;
+            CREATE TRIGGER spell_category_needs_agency_on_update BEFORE UPDATE OF non_asn_category, employer_id ON spell
+            WHEN NEW.non_asn_category IS NOT NULL
+                 AND (SELECT kind FROM employer WHERE id = NEW.employer_id) <> 'agency'
+            BEGIN SELECT RAISE(ABORT, 'a non-ASN category needs an agency employer'); END;
             CREATE TABLE wage (
                 spell_id INTEGER NOT NULL REFERENCES spell(id),
                 effective_from TEXT NOT NULL CHECK (date(effective_from) IS effective_from),

@@ -152,6 +152,21 @@ struct WorkerImportContractTests {
         }
     }
 
+    @Test("the schema refuses giving an existing company spell a non-ASN category", arguments: Backend.available)
+    func categoryUpdateNeedsAgency(backend: Backend) async throws {
+        try await withStore(backend) { store in
+            try await F.seed(store)
+            let rina = F.person(4, name: "Rina", sex: .female)
+            _ = try await store.importWorkers(F.plan([F.row(2, rina)]))
+            let before = try await store.counts()
+            await #expect(throws: StoreError.self) {
+                _ = try await store.importWorkers(F.plan([F.row(2, rina, category: .honorer)]))
+            }
+            #expect(try await store.counts() == before)
+            #expect(try await store.person(nik: rina.nik)?.spells.first?.category == nil)
+        }
+    }
+
     @Test("an unknown employer is not found", arguments: Backend.available)
     func unknownEmployer(backend: Backend) async throws {
         try await withStore(backend) { store in

@@ -22,7 +22,7 @@ struct CalcContribution: RenderingCommand {
         let month = try ArgumentValue.month(month, option: "--month")
         let calculator = ContributionCalculator(rules: try common.ruleSet())
         let result: ContributionResult
-        switch Segment(rawValue: segment.lowercased()) {
+        switch try ArgumentValue.segment(segment) {
         case .pu:
             let context = "for --segment pu"
             result = try calculator.pu(
@@ -52,8 +52,6 @@ struct CalcContribution: RenderingCommand {
                 PMIContributionInput(
                     contractMonths: try ArgumentValue.required(contractMonths, option: "--contract-months", for: "for --segment pmi"),
                     stage: parsedStage, month: month))
-        case nil:
-            throw CLIError("invalid --segment '\(segment)': expected pu, bpu, jakon or pmi")
         }
         return common.json ? try JSONOutput.encode(ContributionJSON(result)) : HumanOutput.contribution(result)
     }

@@ -22,9 +22,7 @@ struct CalcDueDate: RenderingCommand {
     @OptionGroup var common: CommonOptions
 
     func render() throws -> String {
-        guard let segment = Segment(rawValue: segment.lowercased()) else {
-            throw CLIError("invalid --segment '\(self.segment)': expected pu, bpu, jakon or pmi")
-        }
+        let segment = try ArgumentValue.segment(segment)
         let month = try ArgumentValue.month(month, option: "--month")
         let calculator = DueDateCalculator(rules: try common.ruleSet(), holidays: try common.referenceData().holidays)
         let due = try calculator.dueDate(segment: segment, month: month)

@@ -36,6 +36,13 @@ enum ArgumentValue {
         return month
     }
 
+    static func segment(_ text: String) throws -> Segment {
+        guard let segment = Segment(rawValue: text.lowercased()) else {
+            throw CLIError("invalid --segment '\(text)': expected pu, bpu, jakon or pmi")
+        }
+        return segment
+    }
+
     static func date(_ text: String, option: String) throws -> CalendarDate {
         guard let date = CalendarDate(iso: text) else {
             throw CLIError("invalid \(option) '\(text)': expected a real date YYYY-MM-DD")

@@ -26,7 +26,7 @@ extension ContributionCalculator {
         if input.includesJHT {
             lines.append(.rated(.jht, .participant, base: bracket.base, rate: try parameters.rate("bpu.jht", on: day), note: bracketNote))
         }
-        let notes = relief.map { ["PP 49/2020 relief month: JKK and JKM at \($0.value)% of the normal amount"] } ?? []
+        let notes = Self.reliefNotes(relief)
         return ContributionResult(segment: .bpu, month: input.month, lines: lines, allocations: [], notes: notes)
     }
 }

@@ -37,7 +37,7 @@ extension ContributionCalculator {
                 .rated(.jkm, .employer, base: wages, rate: try parameters.rate("jakon.wage.jkm", on: day), relief: relief),
             ]
         }
-        let notes = relief.map { ["PP 49/2020 relief month: JKK and JKM at \($0.value)% of the normal amount"] } ?? []
+        let notes = Self.reliefNotes(relief)
         return ContributionResult(segment: .jakon, month: input.month, lines: lines, allocations: [], notes: notes)
     }
 }

@@ -25,7 +25,7 @@ extension ContributionCalculator {
         }
         let day = input.month.firstDay
         let relief = try rules.reliefFactor(for: input.month)
-        var notes: [String] = relief.map { ["PP 49/2020 relief month: JKK and JKM at \($0.value)% of the normal amount"] } ?? []
+        var notes: [String] = Self.reliefNotes(relief)
         var lines: [ContributionLine] = [
             .rated(.jkk, .employer, base: input.wage, rate: try parameters.rate("pu.jkk.employer.class\(input.riskClass)", on: day), relief: relief),
             .rated(.jkm, .employer, base: input.wage, rate: try parameters.rate("pu.jkm.employer", on: day), relief: relief),

@@ -11,6 +11,11 @@ public struct ContributionCalculator: Sendable {
 
     var parameters: ParameterTable { rules.parameters }
 
+    /// The note a bill carries in a PP 49/2020 relief month (ruling 14); none in other months.
+    static func reliefNotes(_ relief: Ruled<Rate>?) -> [String] {
+        relief.map { ["PP 49/2020 relief month: JKK and JKM at \($0.value)% of the normal amount"] } ?? []
+    }
+
     static func requireNonNegative(_ value: Rupiah, field: String) throws(DomainError) {
         guard value >= 0 else { throw .invalidInput(field: field, value: String(value), reason: "must not be negative") }
     }

@@ -5,9 +5,11 @@ public enum Program: String, Sendable, CaseIterable {
 }
 
 /// Who owes a line: the employer, the worker (deducted from wages), the central government (its JKP
-/// share), or a participant paying for themselves (BPU, PMI).
+/// share), a participant paying for themselves (BPU, PMI), or a regional government paying under an
+/// agreement (MoU/PKS) for its non-ASN staff and the vulnerable workers it sponsors. The calculators never
+/// name the region: billing moves lines to it when an agreement covers the worker.
 public enum Payer: String, Sendable, CaseIterable {
-    case employer, worker, government, participant
+    case employer, worker, government, participant, region
 }
 
 /// The participant segments (see docs/GLOSSARY.md).

@@ -64,6 +64,12 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Writing spreadsheets (CSV, XLSX with one sheet per table) for bills and reports.
+        .target(
+            name: "LindungExport",
+            dependencies: ["LindungCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictSettings
+        ),
         // The deterministic demo province generator.
         .target(
             name: "LindungDemo",
@@ -75,7 +81,8 @@ let package = Package(
         .target(
             name: "LindungCLI",
             dependencies: [
-                "LindungCore", "LindungStorage", "LindungStorageSQLite", "LindungStoragePostgres", "LindungImport", "LindungDemo",
+                "LindungCore", "LindungStorage", "LindungStorageSQLite", "LindungStoragePostgres", "LindungImport", "LindungExport",
+                "LindungDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -102,6 +109,11 @@ let package = Package(
             name: "LindungImportTests",
             dependencies: ["LindungCore", "LindungStorage", "LindungImport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LindungExportTests",
+            dependencies: ["LindungCore", "LindungExport", "LindungImport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings
         ),
         .testTarget(

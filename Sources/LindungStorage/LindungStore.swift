@@ -65,5 +65,6 @@ public enum MigrationList {
         "0002_create_person_spell_wage",
         "0003_create_agreement_and_roster",
         "0004_create_audit_log",
+        "0005_create_billing",
     ]
 }

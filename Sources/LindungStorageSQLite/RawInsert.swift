@@ -34,6 +34,13 @@ struct RawInsert {
         bind(value)
     }
 
+    mutating func bind(bytes: [UInt8]) {
+        index += 1
+        bytes.withUnsafeBytes { buffer in
+            _ = sqlite3_bind_blob(handle, index, buffer.baseAddress, Int32(buffer.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+        }
+    }
+
     mutating func bindNull() {
         index += 1
         sqlite3_bind_null(handle, index)

@@ -122,6 +122,7 @@ enum SQLiteMigrations {
             CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
             BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
             """,
+        "0005_create_billing": SQLiteBillingSchema.sql,
     ]
 
     static func migrator() -> DatabaseMigrator {

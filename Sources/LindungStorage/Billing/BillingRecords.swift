@@ -189,6 +189,15 @@ public struct PaymentReceipt: Sendable, Equatable {
         public let amount: Rupiah
         public let monthsLate: Int
         public let fine: Rupiah
+
+        public init(billID: Int64, billNumber: String, month: YearMonth, amount: Rupiah, monthsLate: Int, fine: Rupiah) {
+            self.billID = billID
+            self.billNumber = billNumber
+            self.month = month
+            self.amount = amount
+            self.monthsLate = monthsLate
+            self.fine = fine
+        }
     }
 
     public let paymentID: Int64
@@ -245,6 +254,14 @@ public struct ParticipantCoverage: Sendable, Equatable {
         public let status: CoverageStatus
         /// The oldest unpaid bill's due date, when one is overdue.
         public let oldestOverdue: CalendarDate?
+
+        public init(spellID: Int64, employerNPP: String, segment: Segment, status: CoverageStatus, oldestOverdue: CalendarDate?) {
+            self.spellID = spellID
+            self.employerNPP = employerNPP
+            self.segment = segment
+            self.status = status
+            self.oldestOverdue = oldestOverdue
+        }
     }
 
     public let nik: String

@@ -91,6 +91,9 @@ extension DemoPlan {
             let employer = addEmployer(
                 EmployerRecord(
                     npp: nil, kind: .company, name: "\(collective.name) \(plan.region.name)", regionCode: plan.region.code,
+                    // A collective of vulnerable workers is sponsored by its regency/city: the region pays their
+                    // JKK and JKM under its vulnerable-workers agreement (docs/billing.md).
+                    parentRegionCode: collective.vulnerable ? plan.region.code : nil,
                     riskClass: collective.riskClass, sizeClass: .forWorkers(count), branchCode: plan.branchCodes.first),
                 traits: EmployerTraits(sizeClass: .forWorkers(count), vulnerable: collective.vulnerable))
             plan.collectivePool.add(employer, capacity: count)

@@ -100,18 +100,18 @@ public struct BillingTariff: Sendable, Equatable, Codable {
         let programs = basis.programs
         switch basis.segment {
         case .pu:
-            if programs.contains(.jkk) { charge.employer.jkk = relieved(puJKK[max(0, min(4, riskClass - 1))], basis.base) }
-            if programs.contains(.jkm) { charge.employer.jkm = relieved(puJKM, basis.base) }
-            if programs.contains(.jht) {
+            if programs.includes(.jkk) { charge.employer.jkk = relieved(puJKK[max(0, min(4, riskClass - 1))], basis.base) }
+            if programs.includes(.jkm) { charge.employer.jkm = relieved(puJKM, basis.base) }
+            if programs.includes(.jht) {
                 charge.employer.jht = Self.apply(puJHTEmployer, basis.base)
                 charge.worker.jht = Self.apply(puJHTWorker, basis.base)
             }
-            if programs.contains(.jp) && !basis.jpStopped {
+            if programs.includes(.jp) && !basis.jpStopped {
                 let base = min(basis.base, jpWageCap)
                 charge.employer.jp = Self.apply(puJPEmployer, base)
                 charge.worker.jp = Self.apply(puJPWorker, base)
             }
-            if programs.contains(.jkp), let jkpGovernment {
+            if programs.includes(.jkp), let jkpGovernment {
                 let base = min(basis.base, jkpWageCap)
                 charge.government.jkp = Self.apply(jkpGovernment, base)
                 charge.jkpFromJKK = Self.apply(jkpFromJKK, base)
@@ -119,12 +119,12 @@ public struct BillingTariff: Sendable, Equatable, Codable {
             }
         case .bpu:
             // A base outside every bracket cannot reach here: the billing pass maps income to the base first.
-            if programs.contains(.jkk) { charge.participant.jkk = relieved(bpuJKK, basis.base) }
-            if programs.contains(.jkm) { charge.participant.jkm = relief.map { Self.apply($0, bpuJKMFlat) } ?? bpuJKMFlat }
-            if programs.contains(.jht) { charge.participant.jht = Self.apply(bpuJHT, basis.base) }
+            if programs.includes(.jkk) { charge.participant.jkk = relieved(bpuJKK, basis.base) }
+            if programs.includes(.jkm) { charge.participant.jkm = relief.map { Self.apply($0, bpuJKMFlat) } ?? bpuJKMFlat }
+            if programs.includes(.jht) { charge.participant.jht = Self.apply(bpuJHT, basis.base) }
         case .jakon:
-            if programs.contains(.jkk) { charge.employer.jkk = relieved(jakonJKK, basis.base) }
-            if programs.contains(.jkm) { charge.employer.jkm = relieved(jakonJKM, basis.base) }
+            if programs.includes(.jkk) { charge.employer.jkk = relieved(jakonJKK, basis.base) }
+            if programs.includes(.jkm) { charge.employer.jkm = relieved(jakonJKM, basis.base) }
         case .pmi:
             charge.participant.jkkJkm = basis.base
         }
@@ -135,7 +135,7 @@ public struct BillingTariff: Sendable, Equatable, Codable {
     /// The region takes over the employer's (non-ASN) or participant's (vulnerable BPU) amounts for the
     /// programs its agreement covers; the worker's own share and the government's JKP share stay.
     private static func moveToRegion(_ charge: inout WorkerCharge, programs: ProgramSet) {
-        for program in [Program.jkk, .jkm, .jht, .jp] where programs.contains(program) {
+        for program in [Program.jkk, .jkm, .jht, .jp] where programs.includes(program) {
             charge.region[program] = charge.employer[program] + charge.participant[program]
             charge.employer[program] = 0
             charge.participant[program] = 0

@@ -33,14 +33,16 @@ public struct ProgramSet: OptionSet, Hashable, Sendable {
         self.init(list.split(separator: ",").compactMap { Program(rawValue: $0.trimmingCharacters(in: .whitespaces).uppercased()) })
     }
 
-    public func contains(_ program: Program) -> Bool {
+    /// Whether the set holds `program` (both JKK and JKM for the combined package). Named apart from
+    /// `contains(_:)` so that `.jkk` can never resolve to the wrong overload.
+    public func includes(_ program: Program) -> Bool {
         switch program {
-        case .jkk: contains(.jkk)
-        case .jkm: contains(.jkm)
-        case .jht: contains(.jht)
-        case .jp: contains(.jp)
-        case .jkp: contains(.jkp)
-        case .jkkJkm: contains([.jkk, .jkm])
+        case .jkk: contains(ProgramSet.jkk)
+        case .jkm: contains(ProgramSet.jkm)
+        case .jht: contains(ProgramSet.jht)
+        case .jp: contains(ProgramSet.jp)
+        case .jkp: contains(ProgramSet.jkp)
+        case .jkkJkm: contains([ProgramSet.jkk, ProgramSet.jkm])
         }
     }
 }

@@ -121,7 +121,7 @@ public struct BillingPass: Sendable {
         }
         let basis = WorkerBasis(
             spellID: row.spellID, segment: row.segment, programs: row.programs, base: base,
-            jpStopped: row.segment == .pu && row.programs.contains(.jp) && row.pastPensionAge, regionPays: regionPays)
+            jpStopped: row.segment == .pu && row.programs.includes(.jp) && row.pastPensionAge, regionPays: regionPays)
         let charge = tariff.charge(basis, riskClass: employer.riskClass, regionPrograms: employer.payingRegion?.programs ?? [])
         // Mutated in place through the dictionary's default subscript: taking the month out and putting it
         // back would copy its snapshot bytes on every row.

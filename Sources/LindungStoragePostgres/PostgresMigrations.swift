@@ -174,5 +174,6 @@ enum PostgresMigrations {
             FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()
             """,
         ],
+        "0005_create_billing": PostgresBillingSchema.statements,
     ]
 }

@@ -15,12 +15,22 @@ extension SQLiteStore: BillingStore {
                 if let npp = request.employerNPP, employers.isEmpty { throw StoreError.notFound("employer \(npp)") }
                 let prepaid = Set(try Int64.fetchAll(db, sql: "SELECT spell_id FROM bpu_prepaid WHERE month = ?", arguments: [request.month.description]))
                 var pass = BillingPass(request: request, employers: employers, prepaidSpells: prepaid)
+                PhaseClock.mark("employers")
                 try Self.streamWorkers(db, request, employerID: request.employerNPP == nil ? nil : employers.first?.id, into: &pass)
+                PhaseClock.mark("stream")
                 let billed = try Self.billedSoFar(db, month: request.month, employerID: request.employerNPP == nil ? nil : employers.first?.id)
                 let fines = try Self.unchargedFines(db)
                 let drafts = BillDrafter.drafts(
                     pass: pass, billed: billed, unchargedFines: fines,
                     employerNPPs: Dictionary(uniqueKeysWithValues: employers.map { ($0.id, $0.npp) }))
+                PhaseClock.mark("draft")
+                // The new bills, lines and snapshots are ~150 MB of pages for a province. With the default
+                // 64 MiB cache SQLite spills dirty pages to the WAL and re-spills them as indexes change
+                // (275 MB of writes measured); a cache as large as the write phase needs writes each once.
+                // Raised only now: during the read pass a large cache only costs page allocations.
+                try db.execute(sql: "PRAGMA cache_size = -1048576")
+                defer { try? db.execute(sql: "PRAGMA cache_size = -65536") }
+                defer { PhaseClock.mark("write") }
                 return try Self.write(drafts, pass: pass, billedKeys: Set(billed.keys), db: db)
             }
         }
@@ -54,55 +64,90 @@ extension SQLiteStore: BillingStore {
         }
     }
 
-    /// The month's active spells, ascending by id, reduced in SQL to numbers (segment code, program bits,
-    /// the wage in force at the end of the month, the pension-age test) so the Swift side reads integers.
+    /// The month's active spells, ascending by id, fed to the pass on its own thread. Three sequential scans
+    /// instead of a join: the spells (reduced in SQL to numbers), the wage table in key order merged in by
+    /// spell id (the last wage in force at the end of the month), and the few persons at or past the pension
+    /// age, read first into a set. Index lookups per spell cost more than the scans (docs/BENCHMARKS.md).
     /// Migrant workers' placements are billed once, in the month they start.
     static func streamWorkers(_ db: Database, _ request: BillingRequest, employerID: Int64?, into pass: inout BillingPass) throws {
-        let statement = try db.makeStatement(
+        let first = request.month.firstDay.iso
+        let last = request.month.lastDay.iso
+        let onlyEmployer = employerID == nil ? "" : "AND employer_id = \(employerID!)"
+        let pastPensionAge = Set(
+            try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT id FROM person WHERE birth_date <= ?
+                    \(employerID == nil ? "" : "AND id IN (SELECT person_id FROM spell WHERE 1 \(onlyEmployer))")
+                    """, arguments: [request.tariff.jpLastBirthDate]))
+        let spells = try db.makeStatement(
             sql: """
-                SELECT s.id, s.employer_id,
-                  CASE s.segment WHEN 'pu' THEN 0 WHEN 'bpu' THEN 1 WHEN 'jakon' THEN 2 ELSE 3 END,
-                  (instr(s.programs, 'JKK') > 0) | ((instr(s.programs, 'JKM') > 0) << 1) | ((instr(s.programs, 'JHT') > 0) << 2)
-                    | ((instr(s.programs, 'JP') > 0) << 3) | ((instr(s.programs, 'JKP') > 0) << 4),
-                  s.non_asn_category IS NOT NULL,
-                  (SELECT w.amount FROM wage w WHERE w.spell_id = s.id AND w.effective_from <= ?2
-                   ORDER BY w.effective_from DESC LIMIT 1),
-                  p.birth_date <= ?3,
-                  s.start_date, s.end_date
-                FROM spell s JOIN person p ON p.id = s.person_id
-                WHERE s.start_date <= ?2 AND (s.end_date IS NULL OR s.end_date >= ?1)
-                  AND (s.segment <> 'pmi' OR s.start_date >= ?1)
-                  \(employerID == nil ? "" : "AND s.employer_id = ?4")
-                ORDER BY s.id
+                SELECT id, employer_id, person_id,
+                  CASE segment WHEN 'pu' THEN 0 WHEN 'bpu' THEN 1 WHEN 'jakon' THEN 2 ELSE 3 END,
+                  (instr(programs, 'JKK') > 0) | ((instr(programs, 'JKM') > 0) << 1) | ((instr(programs, 'JHT') > 0) << 2)
+                    | ((instr(programs, 'JP') > 0) << 3) | ((instr(programs, 'JKP') > 0) << 4),
+                  non_asn_category IS NOT NULL, start_date, end_date
+                FROM spell
+                WHERE start_date <= ?2 AND (end_date IS NULL OR end_date >= ?1) AND (segment <> 'pmi' OR start_date >= ?1)
+                  \(onlyEmployer)
+                ORDER BY id
                 """)
-        let handle = statement.sqliteStatement
+        let wages = try db.makeStatement(
+            sql: """
+                SELECT spell_id, amount FROM wage WHERE effective_from <= ?1
+                \(employerID == nil ? "" : "AND spell_id IN (SELECT id FROM spell WHERE 1 \(onlyEmployer))")
+                ORDER BY spell_id, effective_from
+                """)
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        sqlite3_bind_text(handle, 1, request.month.firstDay.iso, -1, transient)
-        sqlite3_bind_text(handle, 2, request.month.lastDay.iso, -1, transient)
-        sqlite3_bind_text(handle, 3, request.tariff.jpLastBirthDate, -1, transient)
-        if let employerID { sqlite3_bind_int64(handle, 4, employerID) }
-        defer { sqlite3_reset(handle) }
-        let segments: [Segment] = [.pu, .bpu, .jakon, .pmi]
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
-            let segment = segments[Int(sqlite3_column_int64(handle, 2))]
-            var row = BillingWorkerRow(
-                spellID: sqlite3_column_int64(handle, 0), employerID: sqlite3_column_int64(handle, 1), segment: segment,
-                programs: ProgramSet(rawValue: UInt8(truncatingIfNeeded: sqlite3_column_int64(handle, 3))),
-                isNonASN: sqlite3_column_int64(handle, 4) != 0,
-                wage: sqlite3_column_type(handle, 5) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, 5),
-                pastPensionAge: sqlite3_column_int64(handle, 6) != 0)
-            if segment == .pmi {
-                let start = try SQLiteRows.date(String(cString: sqlite3_column_text(handle, 7)))
-                let end = sqlite3_column_type(handle, 8) == SQLITE_NULL ? nil : try SQLiteRows.date(String(cString: sqlite3_column_text(handle, 8)))
-                row.placement = (start, end)
-            }
-            try pass.add(row)
+        let spellHandle = spells.sqliteStatement
+        let wageHandle = wages.sqliteStatement
+        sqlite3_bind_text(spellHandle, 1, first, -1, transient)
+        sqlite3_bind_text(spellHandle, 2, last, -1, transient)
+        sqlite3_bind_text(wageHandle, 1, last, -1, transient)
+        defer {
+            sqlite3_reset(spellHandle)
+            sqlite3_reset(wageHandle)
         }
+        func step(_ handle: OpaquePointer?) throws -> Bool {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_ROW { return true }
+            if code == SQLITE_DONE { return false }
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+        // The wage cursor: the current row's spell id (Int64.max when exhausted) and amount.
+        var wageSpell: Int64 = try step(wageHandle) ? sqlite3_column_int64(wageHandle, 0) : .max
+        let concurrent = ConcurrentBillingPass(pass)
+        let segments: [Segment] = [.pu, .bpu, .jakon, .pmi]
+        var failure: (any Error)?
+        do {
+            while try step(spellHandle) {
+                let spellID = sqlite3_column_int64(spellHandle, 0)
+                var wage: Rupiah?
+                while wageSpell < spellID { wageSpell = try step(wageHandle) ? sqlite3_column_int64(wageHandle, 0) : .max }
+                while wageSpell == spellID {
+                    wage = sqlite3_column_int64(wageHandle, 1)
+                    wageSpell = try step(wageHandle) ? sqlite3_column_int64(wageHandle, 0) : .max
+                }
+                let segment = segments[Int(sqlite3_column_int64(spellHandle, 3))]
+                var row = BillingWorkerRow(
+                    spellID: spellID, employerID: sqlite3_column_int64(spellHandle, 1), segment: segment,
+                    programs: ProgramSet(rawValue: UInt8(truncatingIfNeeded: sqlite3_column_int64(spellHandle, 4))),
+                    isNonASN: sqlite3_column_int64(spellHandle, 5) != 0, wage: wage,
+                    pastPensionAge: segment == .pu && pastPensionAge.contains(sqlite3_column_int64(spellHandle, 2)))
+                if segment == .pmi {
+                    let start = try SQLiteRows.date(String(cString: sqlite3_column_text(spellHandle, 6)))
+                    let end = sqlite3_column_type(spellHandle, 7) == SQLITE_NULL ? nil : try SQLiteRows.date(String(cString: sqlite3_column_text(spellHandle, 7)))
+                    row.placement = (start, end)
+                }
+                concurrent.add(row)
+            }
+        } catch {
+            failure = error
+        }
+        // Always wait for the pricing thread, even after a read error, before the statements go away.
+        let priced = try concurrent.finish()
+        if let failure { throw failure }
+        pass = priced
     }
 
     /// What earlier runs billed for the month: per employer and debtor, the regular bill and the sum of
@@ -159,8 +204,9 @@ extension SQLiteStore: BillingStore {
     static func write(_ drafts: [BillDraft], pass: BillingPass, billedKeys: Set<BillDrafter.Key>, db: Database) throws -> BillingRunSummary {
         let request = pass.request
         var summary = BillingRunSummary(month: request.month)
-        summary.employers = pass.months.count
-        summary.workers = pass.months.values.reduce(0) { $0 + $1.workers }
+        let months = pass.months  // built on each access: take it once
+        summary.employers = months.count
+        summary.workers = months.values.reduce(0) { $0 + $1.workers }
         let issuedKeys = Set(drafts.map { BillDrafter.Key(employerID: $0.employerID, debtor: $0.debtor) })
         summary.unchangedBills = billedKeys.subtracting(issuedKeys).count
         guard !drafts.isEmpty else { return summary }
@@ -173,68 +219,78 @@ extension SQLiteStore: BillingStore {
         let tariffID = try Int64.fetchOne(
             db, sql: "SELECT id FROM billing_tariff WHERE month = ? AND tariff = ?", arguments: [request.month.description, tariffJSON])!
 
-        var snapshotInsert = try RawInsert(
-            db, sql: "INSERT INTO bill_snapshot (employer_id, month, tariff_id, risk_class, region_programs, workers, data) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        // Ids are given here, not by SQLite: the run holds the only write transaction, and the bills' lines
+        // need their bill's id without a round trip per bill.
+        var nextSnapshotID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM bill_snapshot") ?? 0) + 1
+        var nextBillID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM bill") ?? 0) + 1
+        let month = request.month.description
+        let issuedOn = request.issuedOn.iso
+        var snapshots = ChunkedInsert(
+            db, table: "bill_snapshot", columns: ["id", "employer_id", "month", "tariff_id", "risk_class", "region_programs", "workers", "data"],
+            rowsPerStatement: 50)
         var snapshotIDs: [Int64: Int64] = [:]
         for employerID in Set(drafts.map(\.employerID)).sorted() {
-            guard let month = pass.months[employerID] else { continue }
-            snapshotInsert.bind(employerID)
-            snapshotInsert.bind(request.month.description)
-            snapshotInsert.bind(tariffID)
-            snapshotInsert.bind(Int64(month.employer.riskClass))
-            snapshotInsert.bind(Int64(month.employer.payingRegion?.programs.rawValue ?? 0))
-            snapshotInsert.bind(Int64(month.workers))
-            snapshotInsert.bind(bytes: month.snapshot.bytes)
-            try snapshotInsert.step(db)
-            snapshotIDs[employerID] = db.lastInsertedRowID
+            guard let employerMonth = months[employerID] else { continue }
+            snapshotIDs[employerID] = nextSnapshotID
+            try snapshots.add([
+                .integer(nextSnapshotID), .integer(employerID), .text(month), .integer(tariffID), .integer(Int64(employerMonth.employer.riskClass)),
+                .integer(Int64(employerMonth.employer.payingRegion?.programs.rawValue ?? 0)), .integer(Int64(employerMonth.workers)),
+                .blob(employerMonth.snapshot.bytes),
+            ])
+            nextSnapshotID += 1
         }
+        try snapshots.finish()
+        PhaseClock.mark("snapshots")
 
-        var billInsert = try RawInsert(
-            db,
-            sql: """
-                INSERT INTO bill (number, employer_id, month, debtor_kind, debtor_key, kind, adjusts_bill_id, snapshot_id, issued_on,
-                  due_date, workers, jkp_from_jkk, jkp_from_jkm, contribution, fine, total, issued_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        var lineInsert = try RawInsert(db, sql: "INSERT INTO bill_line (bill_id, payer, program, amount) VALUES (?, ?, ?, ?)")
-        var chargeInsert = try RawInsert(db, sql: "INSERT INTO fine_charge (fine_id, bill_id) VALUES (?, ?)")
+        var bills = ChunkedInsert(
+            db, table: "bill",
+            columns: [
+                "id", "number", "employer_id", "month", "debtor_kind", "debtor_key", "kind", "adjusts_bill_id", "snapshot_id", "issued_on",
+                "due_date", "workers", "jkp_from_jkk", "jkp_from_jkm", "contribution", "fine", "total", "issued_by",
+            ])
+        var lines = ChunkedInsert(db, table: "bill_line", columns: ["bill_id", "payer", "program", "amount"], rowsPerStatement: 250)
+        var charges = ChunkedInsert(db, table: "fine_charge", columns: ["fine_id", "bill_id"])
+        var dueDates: [CalendarDate: String] = [:]
+        let firstBillID = nextBillID
         for draft in drafts {
-            billInsert.bind(draft.number)
-            billInsert.bind(draft.employerID)
-            billInsert.bind(request.month.description)
-            billInsert.bind(draft.debtor.kind)
-            billInsert.bind(draft.debtor.key)
-            billInsert.bind(draft.kind.rawValue)
-            billInsert.bind(draft.adjustsBillID)
-            billInsert.bind(snapshotIDs[draft.employerID])
-            billInsert.bind(request.issuedOn.iso)
-            billInsert.bind(draft.dueDate.iso)
-            billInsert.bind(Int64(draft.workers))
-            billInsert.bind(draft.jkpFromJKK)
-            billInsert.bind(draft.jkpFromJKM)
-            billInsert.bind(draft.contribution)
-            billInsert.bind(draft.fine)
-            billInsert.bind(draft.total)
-            billInsert.bind(request.actor)
-            try billInsert.step(db)
-            let billID = db.lastInsertedRowID
-            for line in draft.lines {
-                lineInsert.bind(billID)
-                lineInsert.bind(line.payer.rawValue)
-                lineInsert.bind(line.program.rawValue)
-                lineInsert.bind(line.amount)
-                try lineInsert.step(db)
-                summary.byPayer[line.payer, default: 0] += line.amount
-            }
-            for fineID in draft.fineIDs {
-                chargeInsert.bind(fineID)
-                chargeInsert.bind(billID)
-                try chargeInsert.step(db)
-            }
+            let due = dueDates[draft.dueDate] ?? draft.dueDate.iso
+            dueDates[draft.dueDate] = due
+            try bills.add([
+                .integer(nextBillID), .text(draft.number), .integer(draft.employerID), .text(month), .text(draft.debtor.kind), .text(draft.debtor.key),
+                .text(draft.kind.rawValue), .init(draft.adjustsBillID), .init(snapshotIDs[draft.employerID]), .text(issuedOn), .text(due),
+                .integer(Int64(draft.workers)), .integer(draft.jkpFromJKK), .integer(draft.jkpFromJKM), .integer(draft.contribution),
+                .integer(draft.fine), .integer(draft.total), .text(request.actor),
+            ])
+            nextBillID += 1
             if draft.kind == .regular { summary.regularBills += 1 } else { summary.adjustmentBills += 1 }
             summary.contribution += draft.contribution
             summary.fines += draft.fine
         }
+        // Lines and fine charges reference their bill (checked row by row): all bills go in first.
+        try bills.finish()
+        for (offset, draft) in drafts.enumerated() {
+            let billID = firstBillID + Int64(offset)
+            for line in draft.lines {
+                try lines.add([.integer(billID), .text(line.payer.rawValue), .text(line.program.rawValue), .integer(line.amount)])
+                summary.byPayer[line.payer, default: 0] += line.amount
+            }
+            for fineID in draft.fineIDs { try charges.add([.integer(fineID), .integer(billID)]) }
+        }
+        try lines.finish()
+        try charges.finish()
         return summary
+    }
+}
+
+/// Phase timings of a billing run on standard error when LINDUNG_TIMING is set (docs/BENCHMARKS.md).
+enum PhaseClock {
+    nonisolated(unsafe) static var last = Date()
+    static let enabled = ProcessInfo.processInfo.environment["LINDUNG_TIMING"] != nil
+
+    static func mark(_ phase: String) {
+        guard enabled else { return }
+        let now = Date()
+        FileHandle.standardError.write(Data(String(format: "timing:   %@ %.2f s\n", phase, now.timeIntervalSince(last)).utf8))
+        last = now
     }
 }

@@ -87,7 +87,14 @@ public struct BillingTariff: Sendable, Equatable, Codable {
 
     /// The bracket base a BPU participant's declared income is charged on (ruling 8).
     public func bpuBase(income: Rupiah) throws(DomainError) -> Rupiah {
-        guard let bracket = bpuBrackets.last(where: { $0.incomeFrom <= income }), income <= (bracket.incomeTo ?? .max) else {
+        // Binary search: the brackets are sorted and do not overlap (the table refuses overlaps).
+        var low = 0
+        var high = bpuBrackets.count
+        while low < high {
+            let middle = (low + high) / 2
+            if bpuBrackets[middle].incomeFrom <= income { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0, case let bracket = bpuBrackets[low - 1], income <= (bracket.incomeTo ?? .max) else {
             throw .invalidInput(field: "income", value: String(income), reason: "no BPU bracket covers this income in \(month)")
         }
         return bracket.base

@@ -63,7 +63,8 @@ public enum BillDrafter {
         var drafts: [BillDraft] = []
         var finesLeft = unchargedFines
         var seen: Set<Key> = []
-        for (employerID, month) in pass.months.sorted(by: { $0.key < $1.key }) {
+        for month in pass.monthsInOrder {
+            let employerID = month.employer.id
             let npp = month.employer.npp
             let dueDate = month.segments.compactMap { request.dueDates[$0] }.min() ?? request.dueDates[.pu]!
             var parts: [(Debtor, WorkerCharge, Int)] = [

@@ -71,7 +71,12 @@ public struct EmployerMonth: Sendable {
     public fileprivate(set) var employerPartWorkers = 0
     public fileprivate(set) var regionPartWorkers = 0
     public fileprivate(set) var governmentPartWorkers = 0
-    public fileprivate(set) var segments: Set<Segment> = []
+    fileprivate var segmentBits: UInt8 = 0
+
+    /// The segments of the workers billed (they decide the due date).
+    public var segments: [Segment] {
+        Segment.allCases.enumerated().filter { segmentBits & (1 << $0.offset) != 0 }.map(\.element)
+    }
 
     init(employer: BillingEmployer) {
         self.employer = employer
@@ -82,23 +87,64 @@ public struct EmployerMonth: Sendable {
 /// spells (ascending spell id) and feeds each row to `add`; the pass computes each worker's charge with the
 /// month's tariff, packs the worker into the employer's snapshot, and sums per debtor. Nothing here reads
 /// or writes storage, so the arithmetic is the same on SQLite and PostgreSQL.
-public struct BillingPass: Sendable {
+///
+/// `add` runs millions of times a month, so the employers sit in arrays of plain values looked up through
+/// one dictionary (skipped while consecutive rows share an employer, as spells registered together do).
+public struct BillingPass {
     public let request: BillingRequest
-    let employers: [Int64: BillingEmployer]
+    private let tariff: BillingTariff
+    private let employers: [BillingEmployer]
+    private let slotByID: [Int64: Int]
+    private let riskClasses: [Int]
+    private let regionPrograms: [ProgramSet]
+    private let regionGroups: [Agreement.Group?]
     /// BPU spells whose month was paid ahead (`BillKind.prepaid`): not billed again.
-    let prepaid: Set<Int64>
-    public private(set) var months: [Int64: EmployerMonth] = [:]
+    private let prepaid: Set<Int64>
+    /// Boxed so that each row mutates its employer's month in place: a month copied out of an array and
+    /// written back would copy its snapshot bytes, once per row.
+    private final class MonthBox {
+        var month: EmployerMonth
+        init(_ month: EmployerMonth) { self.month = month }
+    }
+    private var slots: [MonthBox?]
+    private var lastEmployerID: Int64 = -1
+    private var lastSlot = -1
 
     public init(request: BillingRequest, employers: [BillingEmployer], prepaidSpells: Set<Int64>) {
         self.request = request
-        self.employers = Dictionary(uniqueKeysWithValues: employers.map { ($0.id, $0) })
-        self.prepaid = prepaidSpells
+        tariff = request.tariff
+        self.employers = employers
+        slotByID = Dictionary(employers.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        riskClasses = employers.map(\.riskClass)
+        regionPrograms = employers.map { $0.payingRegion?.programs ?? [] }
+        regionGroups = employers.map { $0.payingRegion?.group }
+        prepaid = prepaidSpells
+        slots = Array(repeating: nil, count: employers.count)
+    }
+
+    /// The months built so far, by employer id. Built on each access (O(employers)): read it once.
+    public var months: [Int64: EmployerMonth] {
+        var result: [Int64: EmployerMonth] = [:]
+        for case let box? in slots { result[box.month.employer.id] = box.month }
+        return result
+    }
+
+    /// The months built so far, in the order the employers were given.
+    public var monthsInOrder: [EmployerMonth] {
+        slots.compactMap { $0?.month }
     }
 
     /// Adds one spell; a row without a wage, or a prepaid BPU month, is left out.
     public mutating func add(_ row: BillingWorkerRow) throws(DomainError) {
-        guard let employer = employers[row.employerID] else { return }
-        let tariff = request.tariff
+        let slot: Int
+        if row.employerID == lastEmployerID {
+            slot = lastSlot
+        } else {
+            guard let found = slotByID[row.employerID] else { return }
+            slot = found
+            lastEmployerID = row.employerID
+            lastSlot = found
+        }
         let base: Rupiah
         switch row.segment {
         case .pu, .jakon:
@@ -112,8 +158,8 @@ public struct BillingPass: Sendable {
             base = try request.pmiPlacementPrice(contractMonths: BillingRequest.contractMonths(start: placement.start, end: placement.end))
         }
         var regionPays = false
-        if let paying = employer.payingRegion {
-            switch paying.group {
+        if let group = regionGroups[slot] {
+            switch group {
             case .nonASN: regionPays = row.isNonASN
             case .vulnerable: regionPays = row.segment == .bpu
             case .electionWorkers: regionPays = true
@@ -122,16 +168,21 @@ public struct BillingPass: Sendable {
         let basis = WorkerBasis(
             spellID: row.spellID, segment: row.segment, programs: row.programs, base: base,
             jpStopped: row.segment == .pu && row.programs.includes(.jp) && row.pastPensionAge, regionPays: regionPays)
-        let charge = tariff.charge(basis, riskClass: employer.riskClass, regionPrograms: employer.payingRegion?.programs ?? [])
-        // Mutated in place through the dictionary's default subscript: taking the month out and putting it
-        // back would copy its snapshot bytes on every row.
-        Self.record(basis, charge, into: &months[row.employerID, default: EmployerMonth(employer: employer)])
+        let charge = tariff.charge(basis, riskClass: riskClasses[slot], regionPrograms: regionPrograms[slot])
+        let box: MonthBox
+        if let existing = slots[slot] {
+            box = existing
+        } else {
+            box = MonthBox(EmployerMonth(employer: employers[slot]))
+            slots[slot] = box
+        }
+        Self.record(basis, charge, into: &box.month)
     }
 
     private static func record(_ basis: WorkerBasis, _ charge: WorkerCharge, into month: inout EmployerMonth) {
         month.snapshot.append(basis)
         month.workers += 1
-        month.segments.insert(basis.segment)
+        month.segmentBits |= 1 << UInt8(Segment.allCases.firstIndex(of: basis.segment)!)
         let own = employerPart(of: charge)
         if own.total > 0 {
             month.employerPart += own

@@ -10,6 +10,8 @@ enum PostgresBillingSchema {
 
     static let statements: [String] =
         [
+            // The billing pass asks for the few persons at or past the pension age (JP stops, ruling 12).
+            "CREATE INDEX person_birth_date ON person(birth_date)",
             // The tariff is the JSON text the store encodes (sorted keys), kept as written so it reads back
             // byte for byte. Unique per month by its md5: a B-tree entry cannot hold text of any length.
             """
@@ -58,7 +60,7 @@ enum PostgresBillingSchema {
                 CHECK (kind = 'adjustment' OR contribution >= 0)
             )
             """,
-            "CREATE UNIQUE INDEX bill_one_regular ON bill(employer_id, month, debtor_kind, debtor_key) WHERE kind = 'regular'",
+            "CREATE UNIQUE INDEX bill_one_regular ON bill(month, employer_id, debtor_kind, debtor_key) WHERE kind = 'regular'",
             "CREATE INDEX bill_month ON bill(month, employer_id)",
             "CREATE INDEX bill_debtor ON bill(debtor_kind, debtor_key, month)",
             """

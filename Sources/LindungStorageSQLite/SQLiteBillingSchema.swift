@@ -4,6 +4,8 @@ enum SQLiteBillingSchema {
     static let immutableTables = ["billing_tariff", "bill_snapshot", "bill", "bill_line", "payment", "allocation", "late_fine", "fine_charge", "bpu_prepaid"]
 
     static let sql = """
+        -- The billing pass asks for the few persons at or past the pension age (JP stops, ruling 12).
+        CREATE INDEX person_birth_date ON person(birth_date);
         CREATE TABLE billing_tariff (
             id INTEGER PRIMARY KEY,
             month TEXT NOT NULL CHECK (length(month) = 7),
@@ -44,7 +46,7 @@ enum SQLiteBillingSchema {
             CHECK ((kind = 'adjustment') = (adjusts_bill_id IS NOT NULL)),
             CHECK (kind = 'adjustment' OR contribution >= 0)
         );
-        CREATE UNIQUE INDEX bill_one_regular ON bill(employer_id, month, debtor_kind, debtor_key) WHERE kind = 'regular';
+        CREATE UNIQUE INDEX bill_one_regular ON bill(month, employer_id, debtor_kind, debtor_key) WHERE kind = 'regular';
         CREATE INDEX bill_month ON bill(month, employer_id);
         CREATE INDEX bill_debtor ON bill(debtor_kind, debtor_key, month);
         CREATE TABLE bill_line (

@@ -55,7 +55,7 @@ extension SQLiteStore {
                 let spells = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT s.id, s.employer_id, s.segment, e.npp FROM spell s JOIN employer e ON e.id = s.employer_id
+                        SELECT s.id, s.employer_id, s.segment, e.npp, e.parent_region_code FROM spell s JOIN employer e ON e.id = s.employer_id
                         WHERE s.person_id = ? AND s.start_date <= ? AND (s.end_date IS NULL OR s.end_date >= ?) ORDER BY s.id
                         """, arguments: [personID, date.iso, date.iso])
                 var standings: [ParticipantCoverage.SpellStanding] = []
@@ -66,10 +66,20 @@ extension SQLiteStore {
                         db, sql: "SELECT 1 FROM bpu_prepaid WHERE spell_id = ? AND month = ?", arguments: [spellID, date.yearMonth.description]) ?? false
                     // The bills that cover this worker: the employer's own and the region's for it (not the
                     // central government's JKP share, which is not the employer's debt).
+                    // Found through the debtor index: the employer's own bills, and the region's bills for it.
                     let oldest = try String.fetchOne(
                         db,
-                        sql: "SELECT MIN(due_date) FROM (\(Self.openAsOf) AND b.employer_id = :employer AND b.debtor_kind IN ('employer', 'region')) WHERE open > 0 AND due_date < :on",
-                        arguments: ["on": date.iso, "employer": spell["employer_id"] as Int64]
+                        sql: """
+                            SELECT MIN(due_date) FROM (
+                              \(Self.openAsOf) AND b.debtor_kind = 'employer' AND b.debtor_key = :npp
+                              UNION ALL
+                              \(Self.openAsOf) AND b.debtor_kind = 'region' AND b.debtor_key = :region AND b.employer_id = :employer)
+                            WHERE open > 0 AND due_date < :on
+                            """,
+                        arguments: [
+                            "on": date.iso, "npp": spell["npp"] as String, "region": spell["parent_region_code"] as String? ?? "",
+                            "employer": spell["employer_id"] as Int64,
+                        ]
                     ).map(SQLiteRows.date)
                     let status: CoverageStatus =
                         prepaid ? .active : .from(worstBucket: oldest.map { ArrearsBucket.of(dueDate: $0, on: date) })

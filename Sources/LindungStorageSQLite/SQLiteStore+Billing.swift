@@ -9,7 +9,8 @@ public import LindungStorage
 /// write transaction, so a run is all-or-nothing and runs do not interleave.
 extension SQLiteStore: BillingStore {
     public func issueBills(_ request: BillingRequest) async throws -> BillingRunSummary {
-        try await mapped {
+        defer { PhaseClock.mark("commit") }
+        return try await mapped {
             try await writer.write { db in
                 let employers = try Self.billingEmployers(db, request)
                 if let npp = request.employerNPP, employers.isEmpty { throw StoreError.notFound("employer \(npp)") }
@@ -82,11 +83,7 @@ extension SQLiteStore: BillingStore {
                     """, arguments: [request.tariff.jpLastBirthDate]))
         let spells = try db.makeStatement(
             sql: """
-                SELECT id, employer_id, person_id,
-                  CASE segment WHEN 'pu' THEN 0 WHEN 'bpu' THEN 1 WHEN 'jakon' THEN 2 ELSE 3 END,
-                  (instr(programs, 'JKK') > 0) | ((instr(programs, 'JKM') > 0) << 1) | ((instr(programs, 'JHT') > 0) << 2)
-                    | ((instr(programs, 'JP') > 0) << 3) | ((instr(programs, 'JKP') > 0) << 4),
-                  non_asn_category IS NOT NULL, start_date, end_date
+                SELECT id, employer_id, person_id, segment, programs, non_asn_category IS NOT NULL, start_date, end_date
                 FROM spell
                 WHERE start_date <= ?2 AND (end_date IS NULL OR end_date >= ?1) AND (segment <> 'pmi' OR start_date >= ?1)
                   \(onlyEmployer)
@@ -118,6 +115,10 @@ extension SQLiteStore: BillingStore {
         var wageSpell: Int64 = try step(wageHandle) ? sqlite3_column_int64(wageHandle, 0) : .max
         let concurrent = ConcurrentBillingPass(pass)
         let segments: [Segment] = [.pu, .bpu, .jakon, .pmi]
+        // Segment and programs are short texts with a handful of values: decoded once per distinct value
+        // from the raw bytes, not per row (turning them into numbers in SQL cost a second per province).
+        var segmentCodes = TextCodeCache { text in segments.firstIndex { $0.rawValue == text } ?? 0 }
+        var programCodes = TextCodeCache { text in Int(ProgramSet(list: text).rawValue) }
         var failure: (any Error)?
         do {
             while try step(spellHandle) {
@@ -128,10 +129,10 @@ extension SQLiteStore: BillingStore {
                     wage = sqlite3_column_int64(wageHandle, 1)
                     wageSpell = try step(wageHandle) ? sqlite3_column_int64(wageHandle, 0) : .max
                 }
-                let segment = segments[Int(sqlite3_column_int64(spellHandle, 3))]
+                let segment = segments[segmentCodes.code(spellHandle, column: 3)]
                 var row = BillingWorkerRow(
                     spellID: spellID, employerID: sqlite3_column_int64(spellHandle, 1), segment: segment,
-                    programs: ProgramSet(rawValue: UInt8(truncatingIfNeeded: sqlite3_column_int64(spellHandle, 4))),
+                    programs: ProgramSet(rawValue: UInt8(programCodes.code(spellHandle, column: 4))),
                     isNonASN: sqlite3_column_int64(spellHandle, 5) != 0, wage: wage,
                     pastPensionAge: segment == .pu && pastPensionAge.contains(sqlite3_column_int64(spellHandle, 2)))
                 if segment == .pmi {
@@ -146,6 +147,7 @@ extension SQLiteStore: BillingStore {
         }
         // Always wait for the pricing thread, even after a read error, before the statements go away.
         let priced = try concurrent.finish()
+        PhaseClock.note("pricing thread busy \(concurrent.busy) s")
         if let failure { throw failure }
         pass = priced
     }
@@ -287,10 +289,38 @@ enum PhaseClock {
     nonisolated(unsafe) static var last = Date()
     static let enabled = ProcessInfo.processInfo.environment["LINDUNG_TIMING"] != nil
 
+    static func note(_ text: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("timing:   \(text)\n".utf8))
+    }
+
     static func mark(_ phase: String) {
         guard enabled else { return }
         let now = Date()
         FileHandle.standardError.write(Data(String(format: "timing:   %@ %.2f s\n", phase, now.timeIntervalSince(last)).utf8))
         last = now
+    }
+}
+
+/// Maps a text column's raw bytes to a small code, remembering each distinct value it has seen: a
+/// comparison of a few bytes per row instead of a Swift string.
+struct TextCodeCache {
+    private var entries: [(bytes: [UInt8], code: Int)] = []
+    private let decode: (String) -> Int
+
+    init(decode: @escaping (String) -> Int) {
+        self.decode = decode
+    }
+
+    mutating func code(_ statement: OpaquePointer?, column: Int32) -> Int {
+        guard let text = sqlite3_column_text(statement, column) else { return decode("") }
+        let count = Int(sqlite3_column_bytes(statement, column))
+        for entry in entries where entry.bytes.count == count {
+            if entry.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, text, count) == 0 }) { return entry.code }
+        }
+        let bytes = Array(UnsafeBufferPointer(start: text, count: count))
+        let code = decode(String(decoding: bytes, as: UTF8.self))
+        entries.append((bytes, code))
+        return code
     }
 }

@@ -60,6 +60,8 @@ public enum BillDrafter {
         employerNPPs: [Int64: String]
     ) -> [BillDraft] {
         let request = pass.request
+        // Bill numbers start with the month as YYYYMM.
+        let monthKey = String(request.month.year * 100 + request.month.month)
         var drafts: [BillDraft] = []
         var finesLeft = unchargedFines
         var seen: Set<Key> = []
@@ -79,7 +81,7 @@ public enum BillDrafter {
                 seen.insert(key)
                 let lines = Self.lines(of: charge)
                 if let draft = draft(
-                    key: key, npp: npp, month: request.month, lines: lines, workers: workers, charge: charge, dueDate: dueDate,
+                    key: key, npp: npp, monthKey: monthKey, lines: lines, workers: workers, charge: charge, dueDate: dueDate,
                     billed: billed[key], fines: &finesLeft)
                 {
                     drafts.append(draft)
@@ -91,7 +93,7 @@ public enum BillDrafter {
         where !seen.contains(key) {
             guard let npp = employerNPPs[key.employerID] else { continue }
             if let draft = draft(
-                key: key, npp: npp, month: request.month, lines: [], workers: 0, charge: WorkerCharge(), dueDate: request.issuedOn,
+                key: key, npp: npp, monthKey: monthKey, lines: [], workers: 0, charge: WorkerCharge(), dueDate: request.issuedOn,
                 billed: sofar, fines: &finesLeft)
             {
                 drafts.append(draft)
@@ -101,10 +103,10 @@ public enum BillDrafter {
     }
 
     private static func draft(
-        key: Key, npp: String, month: YearMonth, lines: [BillLine], workers: Int, charge: WorkerCharge, dueDate: CalendarDate,
+        key: Key, npp: String, monthKey: String, lines: [BillLine], workers: Int, charge: WorkerCharge, dueDate: CalendarDate,
         billed: BilledSoFar?, fines: inout [Debtor: [(id: Int64, amount: Rupiah)]]
     ) -> BillDraft? {
-        let base = "\(month.description.replacingOccurrences(of: "-", with: ""))-\(npp)-\(suffix(key.debtor))"
+        let base = "\(monthKey)-\(npp)-\(suffix(key.debtor))"
         guard let billed else {
             guard !lines.isEmpty else { return nil }
             let carried = fines.removeValue(forKey: key.debtor) ?? []

@@ -18,6 +18,7 @@ public final class ConcurrentBillingPass: @unchecked Sendable {
     private var failure: DomainError?
     // Touched only by the pricing thread until `finished`, then only by the caller.
     private var pass: BillingPass
+    public private(set) var busy: Double = 0
     // Touched only by the caller.
     private var batch: [BillingWorkerRow] = []
 
@@ -70,6 +71,8 @@ public final class ConcurrentBillingPass: @unchecked Sendable {
             let rows = queue.removeFirst()
             condition.signal()
             condition.unlock()
+            let started = Date()
+            defer { busy += Date().timeIntervalSince(started) }
             do {
                 for row in rows { try pass.add(row) }
             } catch {

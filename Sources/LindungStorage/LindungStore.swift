@@ -3,8 +3,9 @@ public import LindungCore
 /// The registry's storage, as intents. Each method is one transaction inside the backend: nothing is
 /// half-written, and no transaction handle crosses this interface (GRDB's write closure is synchronous,
 /// PostgresNIO's is async). Implemented by `SQLiteStore` (the embedded default) and `PostgresStore`; the
-/// contract test suite runs the same behaviour against both.
-public protocol LindungStore: Sendable {
+/// contract test suite runs the same behaviour against both. Billing, payments and arrears are
+/// `BillingStore`'s part of it.
+public protocol LindungStore: BillingStore {
     /// Applies the migrations not yet applied, in order; returns the names applied now.
     func migrate() async throws -> [String]
     /// The names of the migrations applied so far, in order.

@@ -10,7 +10,7 @@ import PostgresNIO
 /// Runs take turns through a transaction-level advisory lock (SQLite has one writer anyway); a BPU
 /// prepayment takes the same lock shared, so a run never bills a month that is paid ahead while it reads.
 /// The lock is taken first, in READ COMMITTED, so every later statement sees what the run before committed.
-extension PostgresStore: BillingStore {
+extension PostgresStore {
     /// Names "the billing run" among advisory locks (the ASCII of "BILLING"; the migrator's is "LINDUNG").
     static let billingLockKey: Int64 = 0x42_494C_4C49_4E47
 

@@ -7,7 +7,7 @@ public import LindungStorage
 /// The billing run on SQLite: one read of the employers and agreements, one streaming query over the
 /// month's active spells into `BillingPass`, then the new bills written with prepared statements; all in one
 /// write transaction, so a run is all-or-nothing and runs do not interleave.
-extension SQLiteStore: BillingStore {
+extension SQLiteStore {
     public func issueBills(_ request: BillingRequest) async throws -> BillingRunSummary {
         defer { PhaseClock.mark("commit") }
         return try await mapped {

@@ -153,15 +153,7 @@ struct PostgresBillingSmokeTests {
     /// A fresh store on the backend as both a registry and a billing store.
     static func withBillingStore<T>(_ backend: Backend, _ body: (any LindungStore, any BillingStore) async throws -> T) async throws -> T {
         try await withStore(backend) { store in
-            let billing: any BillingStore
-            if let own = store as? any BillingStore {
-                billing = own
-            } else if let disposable = store as? DisposableStore {
-                billing = disposable.store
-            } else {
-                throw StoreError.backend("\(type(of: store)) cannot bill")
-            }
-            return try await body(store, billing)
+            try await body(store, store)
         }
     }
 

@@ -123,6 +123,17 @@ final class DisposableStore: LindungStore {
 
     func migrate() async throws -> [String] { try await store.migrate() }
     func appliedMigrations() async throws -> [String] { try await store.appliedMigrations() }
+    func issueBills(_ request: BillingRequest) async throws -> BillingRunSummary { try await store.issueBills(request) }
+    func bill(id: Int64) async throws -> Bill? { try await store.bill(id: id) }
+    func bills(month: YearMonth, employerNPP: String?) async throws -> [Bill] { try await store.bills(month: month, employerNPP: employerNPP) }
+    func billWorkers(id: Int64) async throws -> [BillWorkerLine] { try await store.billWorkers(id: id) }
+    func postPayment(_ request: PaymentRequest, rules: RuleSet) async throws -> PaymentReceipt { try await store.postPayment(request, rules: rules) }
+    func prepayBPU(_ request: PrepaymentRequest, rules: RuleSet, holidays: HolidayCalendar) async throws -> PaymentReceipt {
+        try await store.prepayBPU(request, rules: rules, holidays: holidays)
+    }
+    func arrears(on date: CalendarDate) async throws -> [ArrearsRow] { try await store.arrears(on: date) }
+    func coverage(nik: String, on date: CalendarDate) async throws -> ParticipantCoverage? { try await store.coverage(nik: nik, on: date) }
+    func monthTotals(_ month: YearMonth) async throws -> [Payer: Rupiah] { try await store.monthTotals(month) }
     func saveBranchOffices(_ offices: [BranchOffice], actor: String) async throws { try await store.saveBranchOffices(offices, actor: actor) }
     func importEmployers(_ plan: EmployerImportPlan) async throws -> ImportSummary { try await store.importEmployers(plan) }
     func importWorkers(_ plan: WorkerImportPlan) async throws -> ImportSummary { try await store.importWorkers(plan) }

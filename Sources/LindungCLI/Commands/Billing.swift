@@ -11,12 +11,9 @@ struct BillCommand: AsyncParsableCommand {
         subcommands: [BillIssue.self, BillShow.self, BillList.self], defaultSubcommand: BillIssue.self)
 }
 
-/// Opens the store as a billing store.
+/// Opens the store for billing.
 func withBillingStore<T>(_ options: StoreOptions, _ body: (any BillingStore) async throws -> T) async throws -> T {
-    try await withStore(options) { store in
-        guard let billing = store as? any BillingStore else { throw CLIError("this database backend cannot bill") }
-        return try await body(billing)
-    }
+    try await withStore(options) { store in try await body(store) }
 }
 
 struct BillIssue: AsyncParsableCommand {

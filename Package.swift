@@ -123,7 +123,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LindungCLITests",
-            dependencies: ["LindungCLI", "lindung", "LindungCore", "LindungStorage", "LindungStorageSQLite"],
+            dependencies: [
+                "LindungCLI", "lindung", "LindungCore", "LindungStorage", "LindungStorageSQLite", "LindungImport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
     ],

@@ -69,6 +69,9 @@ struct BillingCommandTests {
         #expect(try reader.header() == ["Uraian", "Nilai"])
         #expect(try reader.nextRow()?.fields == ["No. Tagihan", bill["number"] as? String ?? "?"])
 
+        let piped = try runLindung(["bill", "show", String(id), "--format", "xlsx", "--db", db])
+        #expect(piped.status == 0 && piped.stdout.hasPrefix("PK"))  // a ZIP archive on standard output
+
         let arguments = ["pay", "--bill", String(id), "--amount", String(total), "--paid-on", "2025-05-10", "--reference", "VA-0001", "--db", db, "--json"]
         let first = try json(try runLindung(arguments))
         let second = try json(try runLindung(arguments))

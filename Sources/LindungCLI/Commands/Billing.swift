@@ -54,19 +54,31 @@ struct BillShow: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "A bill and its worker detail, as text, JSON, CSV or XLSX.")
     @Argument(help: "The bill id.") var id: Int64
     @Option(help: "text, json, csv or xlsx.") var format: Format = .text
-    @Option(help: "Write to this file (required for xlsx; csv and json print to standard output without it).") var out: String?
+    @Option(help: "Write to this file instead of standard output (an XLSX workbook is binary: not to a terminal).") var out: String?
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        if format == .xlsx && out == nil { throw CLIError("--out FILE is required with --format xlsx") }
+        if format == .xlsx && out == nil && isatty(STDOUT_FILENO) != 0 {
+            throw CLIError("--format xlsx writes a binary workbook: give --out FILE, or redirect standard output to a file")
+        }
         let (bill, workers) = try await withBillingStore(store) { store in
             guard let bill = try await store.bill(id: id) else { throw CLIError("no bill with id \(id)") }
             return (bill, try await store.billWorkers(id: id))
         }
         switch format {
         case .xlsx:
-            try XLSXWriter.write([BillExport.billTable(bill), BillExport.workerTable(bill, workers, indonesian: true)], to: URL(fileURLWithPath: out!))
-            print("Wrote bill \(bill.number) with \(workers.count) workers to \(out!)")
+            let sheets = [BillExport.billTable(bill), BillExport.workerTable(bill, workers, indonesian: true)]
+            if let out {
+                try XLSXWriter.write(sheets, to: URL(fileURLWithPath: out))
+                print("Wrote bill \(bill.number) with \(workers.count) workers to \(out)")
+            } else {
+                // To standard output (`> tagihan.xlsx`, or a pipe): written to a temporary file first, since
+                // the workbook is a ZIP archive assembled on disk.
+                let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("lindung-bill-\(UUID().uuidString).xlsx")
+                defer { try? FileManager.default.removeItem(at: temporary) }
+                try XLSXWriter.write(sheets, to: temporary)
+                FileHandle.standardOutput.write(try Data(contentsOf: temporary))
+            }
         case .csv:
             try emit(CSVWriter.write(BillExport.workerTable(bill, workers, indonesian: false)))
         case .json:

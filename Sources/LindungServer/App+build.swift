@@ -1,0 +1,30 @@
+public import Hummingbird
+public import Logging
+
+/// The composition root the serve command and the tests both call: a router with every route of
+/// `ServerRoutes.all`, the error, logging and metrics middleware, and an application around it.
+public func buildApplication(
+    environment: ServerEnvironment, host: String = "127.0.0.1", port: Int = 8080, logger: Logger
+) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(environment: environment),
+        configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "lindung"),
+        logger: logger)
+}
+
+/// The router alone, for `app.test(.router)`.
+public func buildRouter(environment: ServerEnvironment) -> Router<BasicRequestContext> {
+    let router = Router(context: BasicRequestContext.self)
+    // Order matters: metrics and logs see every request, the error middleware turns any failure below it
+    // (including the router's own 404) into the JSON error shape.
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: APIErrorMiddleware())
+    for route in ServerRoutes.all {
+        let handler = route.handler
+        router.on(RouterPath(route.path), method: route.method) { request, context in
+            try await handler(request, context, environment)
+        }
+    }
+    return router
+}

@@ -1,0 +1,33 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LindungStorage
+import Logging
+
+/// `/health`, `/metrics` and the OpenAPI document.
+enum HealthHandlers {
+    static func health(_ request: Request, _ context: BasicRequestContext, _ environment: ServerEnvironment) async throws -> Response {
+        do {
+            let migrations = try await environment.store.appliedMigrations()
+            let complete = migrations == MigrationList.names
+            return try JSONBody.response(
+                HealthDTO(status: complete ? "ok" : "degraded", store: complete ? "ok" : "migrations pending", migrations: migrations),
+                status: complete ? .ok : .serviceUnavailable)
+        } catch {
+            context.logger.error("health check: the store did not answer", metadata: ["error": "\(error)"])
+            return try JSONBody.response(HealthDTO(status: "unavailable", store: "not answering", migrations: []), status: .serviceUnavailable)
+        }
+    }
+
+    static func metrics(_ request: Request, _ context: BasicRequestContext, _ environment: ServerEnvironment) async throws -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: environment.metricsText())))
+    }
+
+    static func openAPI(_ request: Request, _ context: BasicRequestContext, _ environment: ServerEnvironment) async throws -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try OpenAPIDocument.data())))
+    }
+}

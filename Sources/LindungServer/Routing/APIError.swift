@@ -1,0 +1,45 @@
+public import HTTPTypes
+public import Hummingbird
+
+/// A refusal as the API shows it: `{"error":{"code":"not_found","message":"..."}}` with the status that
+/// belongs to the code. The codes are a stable contract (docs/server.md).
+public struct APIError: HTTPResponseError, Equatable {
+    public enum Code: String, Sendable {
+        case notFound = "not_found", invalidInput = "invalid_input", conflict, unauthorized, forbidden, `internal`
+    }
+
+    public let code: Code
+    public let message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var status: HTTPResponse.Status {
+        switch code {
+        case .notFound: .notFound
+        case .invalidInput: .badRequest
+        case .conflict: .conflict
+        case .unauthorized: .unauthorized
+        case .forbidden: .forbidden
+        case .`internal`: .internalServerError
+        }
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        try JSONBody.response(ErrorBody(error: .init(code: code.rawValue, message: message)), status: status)
+    }
+
+    static func notFound(_ message: String) -> APIError { APIError(.notFound, message) }
+    static func invalid(_ message: String) -> APIError { APIError(.invalidInput, message) }
+}
+
+struct ErrorBody: Encodable {
+    struct Detail: Encodable {
+        let code: String
+        let message: String
+    }
+
+    let error: Detail
+}

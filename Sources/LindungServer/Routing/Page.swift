@@ -1,0 +1,34 @@
+import Hummingbird
+
+/// `?limit=&offset=` on every list: limit 1 to 500 (default 50), offset from 0.
+struct Pagination {
+    static let defaultLimit = 50
+    static let maxLimit = 500
+
+    let limit: Int
+    let offset: Int
+
+    init(_ request: Request) throws {
+        let limit = try request.integer("limit") ?? Int64(Self.defaultLimit)
+        let offset = try request.integer("offset") ?? 0
+        guard (1...Int64(Self.maxLimit)).contains(limit) else { throw APIError.invalid("invalid limit '\(limit)': must be 1 to \(Self.maxLimit)") }
+        guard offset >= 0 else { throw APIError.invalid("invalid offset '\(offset)': must be 0 or more") }
+        self.limit = Int(limit)
+        self.offset = Int(min(offset, Int64(Int32.max)))
+    }
+
+    /// One page of `all`, with the offset of the next page when there is one.
+    func page<Item: Encodable & Sendable>(_ all: [Item]) -> Page<Item> {
+        let start = min(offset, all.count)
+        let end = min(start + limit, all.count)
+        return Page(items: Array(all[start..<end]), nextOffset: Nullable(end < all.count ? end : nil))
+    }
+}
+
+/// A list response: `{"items":[...],"next_offset":N|null}`.
+struct Page<Item: Encodable & Sendable>: Encodable, Sendable {
+    let items: [Item]
+    let nextOffset: Nullable<Int>
+
+    enum CodingKeys: String, CodingKey { case items, nextOffset = "next_offset" }
+}

@@ -1,0 +1,45 @@
+import Hummingbird
+import LindungCore
+
+/// Reading path and query values, each refusal naming the parameter.
+extension Request {
+    func query(_ name: String) -> String? {
+        uri.queryParameters.get(name).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    func requiredQuery(_ name: String) throws -> String {
+        guard let value = query(name) else { throw APIError.invalid("the query parameter '\(name)' is required") }
+        return value
+    }
+
+    func date(_ name: String) throws -> CalendarDate? {
+        guard let text = query(name) else { return nil }
+        guard let date = CalendarDate(iso: text) else { throw APIError.invalid("invalid \(name) '\(text)': expected YYYY-MM-DD") }
+        return date
+    }
+
+    func month(_ name: String) throws -> YearMonth {
+        let text = try requiredQuery(name)
+        guard let month = YearMonth(iso: text) else { throw APIError.invalid("invalid \(name) '\(text)': expected YYYY-MM") }
+        return month
+    }
+
+    func integer(_ name: String) throws -> Int64? {
+        guard let text = query(name) else { return nil }
+        guard let value = Int64(text) else { throw APIError.invalid("invalid \(name) '\(text)': expected a whole number") }
+        return value
+    }
+}
+
+extension BasicRequestContext {
+    func path(_ name: String) throws -> String {
+        guard let value = parameters.get(name) else { throw APIError.invalid("missing path parameter '\(name)'") }
+        return value
+    }
+
+    func pathID(_ name: String) throws -> Int64 {
+        let text = try path(name)
+        guard let value = Int64(text), value > 0 else { throw APIError.notFound("no \(name) '\(text)'") }
+        return value
+    }
+}

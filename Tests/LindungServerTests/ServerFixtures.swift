@@ -1,0 +1,72 @@
+import LindungCore
+import LindungStorage
+import LindungStorageSQLite
+
+/// A small registry seeded through the store's public methods: a branch office, a company (12345678,
+/// risk class 2) with two PU workers from 2025-01-01, an agency (87654321) with one honorer.
+enum ServerFixtures {
+    static let rules = try! RuleSet()
+    static let holidays = try! ReferenceData().holidays
+    static let today = CalendarDate(iso: "2025-06-15")!
+
+    static func day(_ iso: String) -> CalendarDate { CalendarDate(iso: iso)! }
+
+    /// A NIK in Kabupaten Serang (3604) for the birth date and sex, with a serial.
+    static func nik(born: CalendarDate, sex: NIK.Sex, serial: Int) -> String {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let serialText = String(serial)
+        return "360401" + two(born.day + (sex == .female ? 40 : 0)) + two(born.month) + two(born.year % 100)
+            + String(repeating: "0", count: 4 - serialText.count) + serialText
+    }
+
+    static func person(_ serial: Int, _ name: String, born: String = "1990-05-17", sex: NIK.Sex = .male) -> PersonRecord {
+        PersonRecord(nik: nik(born: day(born), sex: sex, serial: serial), name: name, birthDate: day(born), sex: sex, domicileRegion: "3604")
+    }
+
+    static let budi = person(1, "Budi Santoso")
+    static let siti = person(2, "Siti Aminah", born: "1985-03-09", sex: .female)
+    static let ahmad = person(3, "Ahmad Fauzi", born: "1992-11-02")
+
+    static let company = EmployerRecord(
+        npp: "12345678", kind: .company, name: "PT Maju Jaya", nib: "1234567890123", npwp: "012345678901000", regionCode: "3604",
+        riskClass: 2, sizeClass: .medium, branchCode: "KC-SRG")
+    static let agency = EmployerRecord(
+        npp: "87654321", kind: .agency, name: "Dinas Pendidikan Kabupaten Serang", regionCode: "3604", parentRegionCode: "3604",
+        riskClass: 1, sizeClass: .large, branchCode: "KC-SRG")
+
+    static func row(_ line: Int, _ person: PersonRecord, wage: Rupiah, category: NonASNCategory? = nil, programs: [Program] = [.jkk, .jkm, .jht, .jp, .jkp])
+        -> WorkerRow
+    {
+        WorkerRow(
+            line: line, person: person, segment: .pu, programs: programs, category: category, startDate: day("2025-01-01"), endDate: nil,
+            exitReason: nil, wage: wage)
+    }
+
+    /// A migrated in-memory store with the registry above; with `billApril`, April 2025 billed on 2025-05-01.
+    static func store(billApril: Bool = false) async throws -> SQLiteStore {
+        let store = try SQLiteStore.inMemory()
+        _ = try await store.migrate()
+        try await store.saveBranchOffices([BranchOffice(code: "KC-SRG", name: "Kantor Cabang Serang", kind: .kc, regionCodes: ["3604"])], actor: "test")
+        _ = try await store.importEmployers(
+            EmployerImportPlan(rows: [.init(line: 2, record: company), .init(line: 3, record: agency)], partial: false, actor: "test"))
+        try await store.saveAgreement(
+            Agreement(
+                number: "PKS/3604/NON-ASN/2025", kind: .pks, regionCode: "3604", counterpart: "BPJS Ketenagakerjaan Serang", group: .nonASN,
+                programs: [.jkk, .jkm], effectiveFrom: day("2025-01-01")),
+            actor: "test")
+        let plan = WorkerImportPlan(
+            employerNPP: "12345678", rows: [row(2, budi, wage: 5_000_000), row(3, siti, wage: 12_000_000)], asOf: day("2025-04-01"), partial: false,
+            actor: "test")
+        let summary = try await store.importWorkers(plan)
+        precondition(summary.errors.isEmpty, "\(summary.errors)")
+        _ = try await store.importWorkers(
+            WorkerImportPlan(
+                employerNPP: "87654321", rows: [row(2, ahmad, wage: 2_500_000, category: .honorer, programs: [.jkk, .jkm, .jht])],
+                asOf: day("2025-04-01"), partial: false, actor: "test"))
+        if billApril {
+            _ = try await store.issueBills(
+                try BillingRequest(month: YearMonth(iso: "2025-04")!, issuedOn: day("2025-05-01"), actor: "test", rules: rules, holidays: holidays))
+        }
+        return store
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import LindungCore
+import LindungServer
+import LindungStorage
+import Logging
+
+/// Runs a test against the router (no sockets) over a seeded in-memory store, today pinned to 2025-06-15.
+func withServer<T>(
+    billApril: Bool = false, metrics: @escaping @Sendable () -> String = { "" }, _ body: @Sendable (any TestClientProtocol) async throws -> T
+) async throws -> T {
+    let store = try await ServerFixtures.store(billApril: billApril)
+    let environment = ServerEnvironment(
+        store: store, rules: ServerFixtures.rules, holidays: ServerFixtures.holidays, today: { ServerFixtures.today }, actor: "api@test",
+        metricsText: metrics)
+    var logger = Logger(label: "test")
+    logger.logLevel = .warning
+    let app = buildApplication(environment: environment, logger: logger)
+    return try await app.test(.router, body)
+}
+
+/// A JSON object from a response body (the tests read fields by name, as a client would).
+func object(_ response: TestResponse) throws -> [String: Any] {
+    guard let value = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any] else {
+        throw TestFailure("not a JSON object: \(String(buffer: response.body))")
+    }
+    return value
+}
+
+/// `error.code` of an error response; nil when the body is not the error shape.
+func errorCode(_ response: TestResponse) -> String? {
+    ((try? object(response))?["error"] as? [String: Any])?["code"] as? String
+}
+
+func jsonBody(_ value: [String: Any]) -> ByteBuffer {
+    ByteBuffer(bytes: try! JSONSerialization.data(withJSONObject: value))
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -23,7 +23,8 @@ public func buildRouter(environment: ServerEnvironment) -> Router<BasicRequestCo
     for route in ServerRoutes.all {
         let handler = route.handler
         router.on(RouterPath(route.path), method: route.method) { request, context in
-            try await handler(request, context, environment)
+            let reader = try await Authentication.reader(for: route, request: request, environment: environment)
+            return try await handler(request, context, Call(environment: environment, reader: reader))
         }
     }
     return router

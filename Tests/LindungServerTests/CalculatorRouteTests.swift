@@ -10,7 +10,7 @@ import Testing
         try await withServer { client in
             // The worked example of docs/cli.md: 5,000,000 at risk class 2 in April 2025
             let body = try await client.execute(
-                uri: "/api/v1/calculator/contribution?segment=pu&wage=5000000&risk_class=2&month=2025-04", method: .get
+                uri: "/api/v1/calculator/contribution?segment=pu&wage=5000000&risk_class=2&month=2025-04", method: .get, headers: auth()
             ) { response in
                 #expect(response.status == .ok)
                 return try object(response)
@@ -31,7 +31,7 @@ import Testing
                 "/api/v1/calculator/contribution?segment=pu&risk_class=2&month=2025-04",
                 "/api/v1/calculator/contribution?segment=xyz&month=2025-04", "/api/v1/calculator/contribution?segment=pu&wage=5000000&risk_class=2",
             ] {
-                try await client.execute(uri: uri, method: .get) { response in
+                try await client.execute(uri: uri, method: .get, headers: auth()) { response in
                     #expect(response.status == .badRequest, "\(uri)")
                     #expect(errorCode(response) == "invalid_input", "\(uri)")
                 }

@@ -27,6 +27,19 @@ import Testing
         #expect(documented.subtracting(registered).isEmpty, "documented but not registered: \(documented.subtracting(registered).sorted())")
     }
 
+    @Test func operationIDsAreTheRoutesIDs() throws {
+        let document = try #require(try JSONSerialization.jsonObject(with: try OpenAPIDocument.data()) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: [String: [String: Any]]])
+        for route in ServerRoutes.all {
+            let operation = paths[route.path]?[route.method.rawValue.lowercased()]
+            #expect(operation?["operationId"] as? String == route.operationID, "\(route.method) \(route.path)")
+            // Open routes declare no security; every other route the bearer scheme and its 401
+            let security = operation?["security"] as? [[String: Any]]
+            #expect(security?.isEmpty == (route.access == .open), "\(route.method) \(route.path) security")
+            if route.access != .open { #expect((operation?["responses"] as? [String: Any])?["401"] != nil) }
+        }
+    }
+
     @Test func everyOperationHasAnIDAndResponses() throws {
         let document = try #require(try JSONSerialization.jsonObject(with: try OpenAPIDocument.data()) as? [String: Any])
         #expect(document["openapi"] as? String == "3.1.0")

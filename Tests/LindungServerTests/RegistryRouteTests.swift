@@ -8,7 +8,7 @@ import Testing
 @Suite struct RegistryRouteTests {
     @Test func anEmployerByNPP() async throws {
         try await withServer { client in
-            try await client.execute(uri: "/api/v1/employers/12345678", method: .get) { response in
+            try await client.execute(uri: "/api/v1/employers/12345678", method: .get, headers: auth()) { response in
                 #expect(response.status == .ok)
                 let body = try object(response)
                 #expect(body["npp"] as? String == "12345678")
@@ -16,7 +16,7 @@ import Testing
                 #expect(body["risk_class"] as? Int == 2)
                 #expect(body["parent_region"] is NSNull, "absent fields are null, not left out")
             }
-            try await client.execute(uri: "/api/v1/employers/99999999", method: .get) { response in
+            try await client.execute(uri: "/api/v1/employers/99999999", method: .get, headers: auth()) { response in
                 #expect(response.status == .notFound)
                 #expect(errorCode(response) == "not_found")
             }
@@ -26,11 +26,11 @@ import Testing
     @Test func anEmployersWorkersOnADayArePaginated() async throws {
         try await withServer { client in
             // Given two workers from 2025-01-01, when they are read a page of one at a time
-            let first = try await client.execute(uri: "/api/v1/employers/12345678/workers?on=2025-04-15&limit=1", method: .get) { try object($0) }
+            let first = try await client.execute(uri: "/api/v1/employers/12345678/workers?on=2025-04-15&limit=1", method: .get, headers: auth()) { try object($0) }
             let items = try #require(first["items"] as? [[String: Any]])
             #expect(items.count == 1)
             #expect(first["next_offset"] as? Int == 1)
-            let second = try await client.execute(uri: "/api/v1/employers/12345678/workers?on=2025-04-15&limit=1&offset=1", method: .get) {
+            let second = try await client.execute(uri: "/api/v1/employers/12345678/workers?on=2025-04-15&limit=1&offset=1", method: .get, headers: auth()) {
                 try object($0)
             }
             #expect((second["items"] as? [[String: Any]])?.count == 1)
@@ -38,7 +38,7 @@ import Testing
             let names = Set([items[0]["name"] as? String, (second["items"] as? [[String: Any]])?.first?["name"] as? String])
             #expect(names == ["Budi Santoso", "Siti Aminah"])
             // Before their spells began there is no one
-            let before = try await client.execute(uri: "/api/v1/employers/12345678/workers?on=2024-12-31", method: .get) { try object($0) }
+            let before = try await client.execute(uri: "/api/v1/employers/12345678/workers?on=2024-12-31", method: .get, headers: auth()) { try object($0) }
             #expect((before["items"] as? [Any])?.isEmpty == true)
         }
     }
@@ -50,7 +50,7 @@ import Testing
                 "/api/v1/employers/12345678/workers?limit=501", "/api/v1/employers/12345678/workers?offset=-1", "/api/v1/persons?name=a",
                 "/api/v1/persons",
             ] {
-                try await client.execute(uri: uri, method: .get) { response in
+                try await client.execute(uri: uri, method: .get, headers: auth()) { response in
                     #expect(response.status == .badRequest, "\(uri)")
                     #expect(errorCode(response) == "invalid_input", "\(uri)")
                 }
@@ -60,7 +60,7 @@ import Testing
 
     @Test func aPersonWithSpellsAndWages() async throws {
         try await withServer { client in
-            try await client.execute(uri: "/api/v1/persons/\(ServerFixtures.siti.nik)", method: .get) { response in
+            try await client.execute(uri: "/api/v1/persons/\(ServerFixtures.siti.nik)", method: .get, headers: auth()) { response in
                 #expect(response.status == .ok)
                 let body = try object(response)
                 #expect(body["name"] as? String == "Siti Aminah")
@@ -69,7 +69,7 @@ import Testing
                 #expect(spells.first?["employer_npp"] as? String == "12345678")
                 #expect((spells.first?["wages"] as? [[String: Any]])?.first?["amount"] as? Int == 12_000_000)
             }
-            try await client.execute(uri: "/api/v1/persons/3604010101900099", method: .get) { response in
+            try await client.execute(uri: "/api/v1/persons/3604010101900099", method: .get, headers: auth()) { response in
                 #expect(errorCode(response) == "not_found")
             }
         }
@@ -77,7 +77,7 @@ import Testing
 
     @Test func personsByName() async throws {
         try await withServer { client in
-            let body = try await client.execute(uri: "/api/v1/persons?name=siti", method: .get) { try object($0) }
+            let body = try await client.execute(uri: "/api/v1/persons?name=siti", method: .get, headers: auth()) { try object($0) }
             let items = try #require(body["items"] as? [[String: Any]])
             #expect(items.map { $0["nik"] as? String } == [ServerFixtures.siti.nik])
             #expect(items.first?["spells"] is NSNull)

@@ -13,12 +13,19 @@ func withServer<T>(
 ) async throws -> T {
     let store = try await ServerFixtures.store(billApril: billApril)
     let environment = ServerEnvironment(
-        store: store, rules: ServerFixtures.rules, holidays: ServerFixtures.holidays, today: { ServerFixtures.today }, actor: "api@test",
+        store: store, accounts: InMemoryAccounts(tokens: ServerFixtures.accounts), rules: ServerFixtures.rules, holidays: ServerFixtures.holidays, today: { ServerFixtures.today }, actor: "api@test",
         metricsText: metrics)
     var logger = Logger(label: "test")
     logger.logLevel = .warning
     let app = buildApplication(environment: environment, logger: logger)
     return try await app.test(.router, body)
+}
+
+/// The Authorization header of a fixture account (`ServerFixtures.accounts`), plus any other fields.
+func auth(_ token: String = "admin-token", extra: HTTPFields = [:]) -> HTTPFields {
+    var fields = extra
+    fields[.authorization] = "Bearer \(token)"
+    return fields
 }
 
 /// A JSON object from a response body (the tests read fields by name, as a client would).

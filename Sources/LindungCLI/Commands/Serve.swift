@@ -33,10 +33,18 @@ struct Serve: AsyncParsableCommand {
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let url = "http://\(host):\(port)"
+        let accountsPath = AccountsFile.path(forDatabase: store.location)
         try await withStore(store) { store in
-            if demo { try await Self.generateDemoIfEmpty(store, reference: reference) }
+            if demo {
+                try await Self.generateDemoIfEmpty(store, reference: reference)
+                try Self.addDemoAdministrator(accountsPath: accountsPath, url: url)
+            }
+            let accounts = try AccountsFile.read(path: accountsPath)
+            if accounts.accounts.isEmpty {
+                print("No accounts in \(accountsPath): every /api/v1 request will be refused (add one with `lindung token add`).")
+            }
             let environment = ServerEnvironment(
-                store: store, rules: ruleSet, holidays: reference.holidays, today: { ArgumentValue.today },
+                store: store, accounts: accounts.serverAccounts, rules: ruleSet, holidays: reference.holidays, today: { ArgumentValue.today },
                 actor: ProcessInfo.processInfo.environment["LINDUNG_ACTOR"] ?? "server", metricsText: { registry.emitToString() })
             let app = buildApplication(environment: environment, host: host, port: port, logger: logger)
             print("Lindung is serving \(url) (health: \(url)/health, API: \(url)/api/v1, document: \(url)/api/openapi.json); Ctrl-C stops it.")
@@ -52,6 +60,17 @@ struct Serve: AsyncParsableCommand {
         print("Generating the demo province (Banten, 50,000 participants, seed 1); this takes a little while …")
         let summary = try await DemoProvince.generate(configuration, reference: reference, into: store)
         print("Generated \(summary.persons) persons, \(summary.employers) employers.")
+    }
+
+    /// With `--demo`, an accounts file without accounts gets an administrator token, printed once.
+    static func addDemoAdministrator(accountsPath: String, url: String) throws {
+        var file = try AccountsFile.read(path: accountsPath)
+        guard file.accounts.isEmpty else { return }
+        let token = TokenHash.newToken()
+        file.accounts.append(.init(account: Account(name: "demo-admin", role: .administrator), tokenSHA256: TokenHash.sha256(token)))
+        try file.write(path: accountsPath)
+        print("Demo administrator token (shown once; its hash is in \(accountsPath)): \(token)")
+        print("Try: curl -H 'Authorization: Bearer \(token)' '\(url)/api/v1/persons?name=siti'")
     }
 
     private func tableSource() throws -> TableSource {

@@ -6,9 +6,9 @@ import Logging
 
 /// `/health`, `/metrics` and the OpenAPI document.
 enum HealthHandlers {
-    static func health(_ request: Request, _ context: BasicRequestContext, _ environment: ServerEnvironment) async throws -> Response {
+    static func health(_ request: Request, _ context: BasicRequestContext, _ call: Call) async throws -> Response {
         do {
-            let migrations = try await environment.store.appliedMigrations()
+            let migrations = try await call.store.appliedMigrations()
             let complete = migrations == MigrationList.names
             return try JSONBody.response(
                 HealthDTO(status: complete ? "ok" : "degraded", store: complete ? "ok" : "migrations pending", migrations: migrations),
@@ -19,13 +19,13 @@ enum HealthHandlers {
         }
     }
 
-    static func metrics(_ request: Request, _ context: BasicRequestContext, _ environment: ServerEnvironment) async throws -> Response {
+    static func metrics(_ request: Request, _ context: BasicRequestContext, _ call: Call) async throws -> Response {
         Response(
             status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(string: environment.metricsText())))
+            body: .init(byteBuffer: ByteBuffer(string: call.environment.metricsText())))
     }
 
-    static func openAPI(_ request: Request, _ context: BasicRequestContext, _ environment: ServerEnvironment) async throws -> Response {
+    static func openAPI(_ request: Request, _ context: BasicRequestContext, _ call: Call) async throws -> Response {
         Response(
             status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: try OpenAPIDocument.data())))

@@ -9,17 +9,18 @@ import LindungStorage
 enum PaymentHandlers {
     static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
 
-    static func post(_ request: Request, _ context: BasicRequestContext, _ environment: ServerEnvironment) async throws -> Response {
-        let id = try context.pathID("id")
+    static func post(_ request: Request, _ context: BasicRequestContext, _ call: Call) async throws -> Response {
+        let reader = try call.scoped()
+        let bill = try await reader.bill(try context.pathID("id"))
         let input = try await JSONBody.decode(PaymentInput.self, from: request)
         guard let reference = (input.reference ?? request.headers[idempotencyKey]).flatMap({ $0.isEmpty ? nil : $0 }) else {
             throw APIError.invalid("give a payment reference in the body or an Idempotency-Key header")
         }
         guard input.amount > 0 else { throw APIError.invalid("invalid amount '\(input.amount)': must be more than 0") }
         guard let paidOn = CalendarDate(iso: input.paid_on) else { throw APIError.invalid("invalid paid_on '\(input.paid_on)': expected YYYY-MM-DD") }
-        guard try await environment.store.bill(id: id) != nil else { throw APIError.notFound("no bill \(id)") }
-        let receipt = try await environment.store.postPayment(
-            PaymentRequest(billID: id, amount: input.amount, paidOn: paidOn, reference: reference, actor: environment.actor), rules: environment.rules)
+        let receipt = try await call.store.postPayment(
+            PaymentRequest(billID: bill.id, amount: input.amount, paidOn: paidOn, reference: reference, actor: call.actor(reader)),
+            rules: call.environment.rules)
         return try JSONBody.response(ReceiptDTO(receipt), status: receipt.newlyPosted ? .created : .ok)
     }
 }

@@ -2,35 +2,45 @@ import Hummingbird
 import LindungCore
 import LindungStorage
 
-/// Employers and persons.
+/// Employers and persons, each through the caller's scope.
 enum RegistryHandlers {
-    static func employer(_ request: Request, _ context: BasicRequestContext, _ environment: ServerEnvironment) async throws -> Response {
-        let npp = try context.path("npp")
-        guard let employer = try await environment.store.employer(npp: npp) else { throw APIError.notFound("no employer with NPP \(npp)") }
-        return try JSONBody.response(EmployerDTO(employer))
+    static func employer(_ request: Request, _ context: BasicRequestContext, _ call: Call) async throws -> Response {
+        try JSONBody.response(EmployerDTO(try await call.scoped().employer(try context.path("npp"))))
     }
 
-    static func workers(_ request: Request, _ context: BasicRequestContext, _ environment: ServerEnvironment) async throws -> Response {
+    static func workers(_ request: Request, _ context: BasicRequestContext, _ call: Call) async throws -> Response {
         let npp = try context.path("npp")
-        let on = try request.date("on") ?? environment.today()
+        let on = try request.date("on") ?? call.environment.today()
         let pagination = try Pagination(request)
-        guard try await environment.store.employer(npp: npp) != nil else { throw APIError.notFound("no employer with NPP \(npp)") }
-        let workers = try await environment.store.workers(ofEmployer: npp, on: on)
+        _ = try await call.scoped().employer(npp)
+        let workers = try await call.store.workers(ofEmployer: npp, on: on)
         return try JSONBody.response(pagination.page(workers.map(EmployedWorkerDTO.init)))
     }
 
-    static func person(_ request: Request, _ context: BasicRequestContext, _ environment: ServerEnvironment) async throws -> Response {
-        let nik = try context.path("nik")
-        guard let detail = try await environment.store.person(nik: nik) else { throw APIError.notFound("no person with NIK \(nik)") }
+    static func person(_ request: Request, _ context: BasicRequestContext, _ call: Call) async throws -> Response {
+        let detail = try await call.scoped().person(try context.path("nik"))
         return try JSONBody.response(PersonDTO(detail.person, spells: detail.spells))
     }
 
-    /// `?name=` (at least 2 characters), paginated; the store is asked for one page past the offset.
-    static func searchPersons(_ request: Request, _ context: BasicRequestContext, _ environment: ServerEnvironment) async throws -> Response {
+    /// `?name=` (at least 2 characters), paginated. Unscoped roles: the store is asked for one page past the
+    /// offset. Scoped roles: up to `scopedSearchWindow` matches are read and filtered by scope, so a scoped
+    /// search sees at most that many names (enough for a search box; a scoped query in SQL is a later slice).
+    static let scopedSearchWindow = 1_000
+
+    static func searchPersons(_ request: Request, _ context: BasicRequestContext, _ call: Call) async throws -> Response {
         let name = try request.requiredQuery("name")
         guard name.count >= 2 else { throw APIError.invalid("invalid name '\(name)': give at least 2 characters") }
         let pagination = try Pagination(request)
-        let persons = try await environment.store.searchPersons(name: name, limit: pagination.offset + pagination.limit + 1)
-        return try JSONBody.response(pagination.page(persons.map { PersonDTO($0) }))
+        let reader = try call.scoped()
+        let wanted = pagination.offset + pagination.limit + 1
+        if reader.viewer.seesEverything {
+            let persons = try await call.store.searchPersons(name: name, limit: wanted)
+            return try JSONBody.response(pagination.page(persons.map { PersonDTO($0) }))
+        }
+        var visible: [PersonDTO] = []
+        for person in try await call.store.searchPersons(name: name, limit: scopedSearchWindow) where visible.count < wanted {
+            if let detail = try await call.store.person(nik: person.record.nik), try await reader.sees(detail) { visible.append(PersonDTO(person)) }
+        }
+        return try JSONBody.response(pagination.page(visible))
     }
 }

@@ -41,13 +41,13 @@ struct Serve: AsyncParsableCommand {
             }
             let accounts = try AccountsFile.read(path: accountsPath)
             if accounts.accounts.isEmpty {
-                print("No accounts in \(accountsPath): every /api/v1 request will be refused (add one with `lindung token add`).")
+                say("No accounts in \(accountsPath): every /api/v1 request will be refused (add one with `lindung token add`).")
             }
             let environment = ServerEnvironment(
                 store: store, accounts: accounts.serverAccounts, rules: ruleSet, holidays: reference.holidays, today: { ArgumentValue.today },
                 actor: ProcessInfo.processInfo.environment["LINDUNG_ACTOR"] ?? "server", metricsText: { registry.emitToString() })
             let app = buildApplication(environment: environment, host: host, port: port, logger: logger)
-            print("Lindung is serving \(url) (health: \(url)/health, API: \(url)/api/v1, document: \(url)/api/openapi.json); Ctrl-C stops it.")
+            say("Lindung is serving \(url) (health: \(url)/health, API: \(url)/api/v1, document: \(url)/api/openapi.json); Ctrl-C stops it.")
             try await app.runService()
         }
     }
@@ -57,9 +57,9 @@ struct Serve: AsyncParsableCommand {
         let counts = try await store.counts()
         guard counts.persons == 0 && counts.employers == 0 else { return }
         let configuration = DemoConfiguration(provinceCode: "36", workers: 50_000, seed: 1, referenceMonth: YearMonth(year: 2025, month: 12))
-        print("Generating the demo province (Banten, 50,000 participants, seed 1); this takes a little while …")
+        say("Generating the demo province (Banten, 50,000 participants, seed 1); this takes a little while …")
         let summary = try await DemoProvince.generate(configuration, reference: reference, into: store)
-        print("Generated \(summary.persons) persons, \(summary.employers) employers.")
+        say("Generated \(summary.persons) persons, \(summary.employers) employers.")
     }
 
     /// With `--demo`, an accounts file without accounts gets an administrator token, printed once.
@@ -69,8 +69,8 @@ struct Serve: AsyncParsableCommand {
         let token = TokenHash.newToken()
         file.accounts.append(.init(account: Account(name: "demo-admin", role: .administrator), tokenSHA256: TokenHash.sha256(token)))
         try file.write(path: accountsPath)
-        print("Demo administrator token (shown once; its hash is in \(accountsPath)): \(token)")
-        print("Try: curl -H 'Authorization: Bearer \(token)' '\(url)/api/v1/persons?name=siti'")
+        say("Demo administrator token (shown once; its hash is in \(accountsPath)): \(token)")
+        say("Try: curl -H 'Authorization: Bearer \(token)' '\(url)/api/v1/persons?name=siti'")
     }
 
     private func tableSource() throws -> TableSource {
@@ -81,4 +81,10 @@ struct Serve: AsyncParsableCommand {
         }
         return .directory(URL(fileURLWithPath: path))
     }
+}
+
+/// A line on standard output at once: `print` is block-buffered when output goes to a file or a pipe, and
+/// the URL and the demo token must be there while the server runs.
+private func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

@@ -24,6 +24,7 @@ public enum DemoProvince {
         let plan = try DemoPlan(configuration, reference: reference, resources: try DemoResources.load())
         var summary = DemoSummary()
 
+        try await store.prepareBulk()
         try await store.saveBranchOffices(plan.offices, actor: "demo")
         summary.branchOffices = plan.offices.count
         for agreement in plan.agreements { try await store.saveAgreement(agreement, actor: "demo") }
@@ -51,6 +52,7 @@ public enum DemoProvince {
             try await pending.value
             progress?(written)
         }
+        try await store.finishBulk()
         summary.persons = generator.personsGenerated
         summary.spells = Int(generator.nextSpellID - 1)
         summary.wages = generator.wageCount

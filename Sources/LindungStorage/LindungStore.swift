@@ -25,6 +25,10 @@ public protocol LindungStore: BillingStore {
 
     /// Appends generated rows to an empty-or-growing registry without per-row checks (demo data only).
     func appendBulk(_ chunk: RegistryBulkChunk) async throws
+    /// Before a run of `appendBulk`: drops the secondary indexes that are cheaper to build once at the end
+    /// than to keep up row by row. Pair with `finishBulk`, which builds them again.
+    func prepareBulk() async throws
+    func finishBulk() async throws
 
     func person(nik: String) async throws -> PersonDetail?
     /// Persons whose name contains `text` (case-insensitive), ordered by name.
@@ -68,4 +72,10 @@ public enum MigrationList {
         "0004_create_audit_log",
         "0005_create_billing",
     ]
+}
+
+extension LindungStore {
+    /// Nothing to defer by default.
+    public func prepareBulk() async throws {}
+    public func finishBulk() async throws {}
 }

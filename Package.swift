@@ -149,7 +149,7 @@ let package = Package(
         .testTarget(
             name: "LindungCLITests",
             dependencies: [
-                "LindungCLI", "lindung", "LindungCore", "LindungStorage", "LindungStorageSQLite", "LindungImport",
+                "LindungCLI", "lindung", "LindungCore", "LindungStorage", "LindungStorageSQLite", "LindungImport", "LindungServer",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings

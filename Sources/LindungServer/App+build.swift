@@ -3,12 +3,16 @@ public import Logging
 
 /// The composition root the serve command and the tests both call: a router with every route of
 /// `ServerRoutes.all`, the error, logging and metrics middleware, and an application around it.
+/// `onServerRunning` runs once the socket is bound (the serve command prints its URL then, so whoever reads
+/// that line can connect at once).
 public func buildApplication(
-    environment: ServerEnvironment, host: String = "127.0.0.1", port: Int = 8080, logger: Logger
+    environment: ServerEnvironment, host: String = "127.0.0.1", port: Int = 8080, logger: Logger,
+    onServerRunning: @escaping @Sendable () async -> Void = {}
 ) -> some ApplicationProtocol {
     Application(
         router: buildRouter(environment: environment),
         configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "lindung"),
+        onServerRunning: { _ in await onServerRunning() },
         logger: logger)
 }
 

@@ -30,14 +30,19 @@ import Testing
         }
     }
 
-    @Test func unknownRoutesAndMethodsAreJSONNotFound() async throws {
+    @Test func unknownRoutesAreNotFoundAndUnknownMethodsNotAllowed() async throws {
         try await withServer { client in
             try await client.execute(uri: "/api/v1/nothing-here", method: .get) { response in
                 #expect(response.status == .notFound)
                 #expect(errorCode(response) == "not_found")
             }
             try await client.execute(uri: "/api/v1/employers/12345678", method: .delete) { response in
-                #expect(errorCode(response) == "not_found")
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET")
+                #expect(errorCode(response) == "method_not_allowed")
+            }
+            try await client.execute(uri: "/api/v1/bills/7/payments", method: .get) { response in
+                #expect(response.headers[.allow] == "POST")
             }
         }
     }

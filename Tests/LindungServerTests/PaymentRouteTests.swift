@@ -61,6 +61,7 @@ import Testing
                 ("/api/v1/bills/\(bill.id)/payments", jsonBody(["amount": 0, "paid_on": "2025-05-10", "reference": "X"]), [:], "invalid_input"),
                 ("/api/v1/bills/\(bill.id)/payments", jsonBody(["amount": 1000, "paid_on": "10/05/2025", "reference": "X"]), [:], "invalid_input"),
                 ("/api/v1/bills/\(bill.id)/payments", jsonBody(["paid_on": "2025-05-10", "reference": "X"]), [:], "invalid_input"),
+                ("/api/v1/bills/\(bill.id)/payments", jsonBody(["amount": 1000, "paid_on": "2025-05-10", "reference": "X"]), [Self.key: ""], "invalid_input"),
                 ("/api/v1/bills/999999/payments", jsonBody(["amount": 1000, "paid_on": "2025-05-10"]), [Self.key: "K-1"], "not_found"),
             ]
             for (uri, body, headers, code) in cases {

@@ -48,7 +48,8 @@ import Testing
             for uri in [
                 "/api/v1/employers/12345678/workers?on=15-04-2025", "/api/v1/employers/12345678/workers?limit=0",
                 "/api/v1/employers/12345678/workers?limit=501", "/api/v1/employers/12345678/workers?offset=-1", "/api/v1/persons?name=a",
-                "/api/v1/persons",
+                "/api/v1/persons", "/api/v1/employers/12345678/workers?on=", "/api/v1/employers/12345678/workers?offset=99999999999999999999",
+                "/api/v1/employers/12345678/workers?offset=2147483648", "/api/v1/calculator/contribution?segment=bpu&income=1000000&month=2025-04&jht=maybe",
             ] {
                 try await client.execute(uri: uri, method: .get, headers: auth()) { response in
                     #expect(response.status == .badRequest, "\(uri)")

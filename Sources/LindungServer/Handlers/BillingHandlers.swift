@@ -74,8 +74,3 @@ enum BillingHandlers {
         return try JSONBody.response(StandingDTO(coverage))
     }
 }
-
-extension Call {
-    /// The audit actor: the server's prefix and the account's name.
-    func actor(_ reader: ScopedReader) -> String { "\(environment.actor):\(reader.viewer.account.name)" }
-}

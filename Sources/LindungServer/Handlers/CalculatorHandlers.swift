@@ -16,7 +16,13 @@ enum CalculatorHandlers {
                 PUContributionInput(wage: wage, riskClass: Int(clamping: riskClass), month: month, birthDate: try request.date("birth_date")))
         case "bpu":
             let income = try required(request.integer("income"), "income")
-            result = try calculator.bpu(BPUContributionInput(income: income, includesJHT: request.query("jht") == "true", month: month))
+            let jht: Bool
+            switch request.query("jht") {
+            case nil, "false": jht = false
+            case "true": jht = true
+            case let other?: throw APIError.invalid("invalid jht '\(other)': true or false")
+            }
+            result = try calculator.bpu(BPUContributionInput(income: income, includesJHT: jht, month: month))
         case let other:
             throw APIError.invalid("invalid segment '\(other)': the API calculates pu and bpu (jakon and pmi: `lindung calc contribution`)")
         }

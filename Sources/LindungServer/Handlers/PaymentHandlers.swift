@@ -13,7 +13,9 @@ enum PaymentHandlers {
         let reader = try call.scoped()
         let bill = try await reader.bill(try context.pathID("id"))
         let input = try await JSONBody.decode(PaymentInput.self, from: request)
-        guard let reference = (input.reference ?? request.headers[idempotencyKey]).flatMap({ $0.isEmpty ? nil : $0 }) else {
+        let key = request.headers[idempotencyKey]
+        if key?.isEmpty == true { throw APIError.invalid("the Idempotency-Key header is empty") }
+        guard let reference = (input.reference ?? key).flatMap({ $0.isEmpty ? nil : $0 }) else {
             throw APIError.invalid("give a payment reference in the body or an Idempotency-Key header")
         }
         guard input.amount > 0 else { throw APIError.invalid("invalid amount '\(input.amount)': must be more than 0") }

@@ -6,6 +6,7 @@ public import Hummingbird
 public struct APIError: HTTPResponseError, Equatable {
     public enum Code: String, Sendable {
         case notFound = "not_found", invalidInput = "invalid_input", conflict, unauthorized, forbidden, `internal`
+        case methodNotAllowed = "method_not_allowed"
     }
 
     public let code: Code
@@ -23,6 +24,7 @@ public struct APIError: HTTPResponseError, Equatable {
         case .conflict: .conflict
         case .unauthorized: .unauthorized
         case .forbidden: .forbidden
+        case .methodNotAllowed: .methodNotAllowed
         case .`internal`: .internalServerError
         }
     }

@@ -12,7 +12,16 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            let apiError = Self.map(error)
+            var apiError = Self.map(error)
+            if !(error is APIError), (error as? any HTTPResponseError)?.status == .notFound {
+                let allowed = ServerRoutes.methods(forPath: request.uri.path)
+                if !allowed.isEmpty {
+                    apiError = APIError(.methodNotAllowed, "\(request.method) is not allowed here; use \(allowed.map(\.rawValue).joined(separator: ", "))")
+                    var response = try apiError.response(from: request, context: context)
+                    response.headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
+                    return response
+                }
+            }
             if apiError.code == .internal {
                 context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
             }
@@ -34,7 +43,7 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         case let error as any HTTPResponseError:
             switch error.status {
             case .notFound: return APIError(.notFound, "no such route")
-            case .methodNotAllowed: return APIError(.notFound, "no such route for this method")
+            case .methodNotAllowed: return APIError(.methodNotAllowed, "method not allowed")
             case .unauthorized: return APIError(.unauthorized, "authentication required")
             case .forbidden: return APIError(.forbidden, "not allowed")
             case .conflict: return APIError(.conflict, "conflict")

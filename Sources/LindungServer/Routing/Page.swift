@@ -1,9 +1,10 @@
 import Hummingbird
 
-/// `?limit=&offset=` on every list: limit 1 to 500 (default 50), offset from 0.
+/// `?limit=&offset=` on every list: limit 1 to 500 (default 50), offset 0 to 2³¹−1 (openapi.json says so).
 struct Pagination {
     static let defaultLimit = 50
     static let maxLimit = 500
+    static let maxOffset = Int(Int32.max)
 
     let limit: Int
     let offset: Int
@@ -12,9 +13,9 @@ struct Pagination {
         let limit = try request.integer("limit") ?? Int64(Self.defaultLimit)
         let offset = try request.integer("offset") ?? 0
         guard (1...Int64(Self.maxLimit)).contains(limit) else { throw APIError.invalid("invalid limit '\(limit)': must be 1 to \(Self.maxLimit)") }
-        guard offset >= 0 else { throw APIError.invalid("invalid offset '\(offset)': must be 0 or more") }
+        guard (0...Int64(Self.maxOffset)).contains(offset) else { throw APIError.invalid("invalid offset '\(offset)': must be 0 to \(Self.maxOffset)") }
         self.limit = Int(limit)
-        self.offset = Int(min(offset, Int64(Int32.max)))
+        self.offset = Int(offset)
     }
 
     /// One page of `all`, with the offset of the next page when there is one.

@@ -3,12 +3,13 @@ import LindungCore
 
 /// Reading path and query values, each refusal naming the parameter.
 extension Request {
+    /// The parameter as sent; an empty value (`?on=`) is a value, refused by the typed readers below.
     func query(_ name: String) -> String? {
-        uri.queryParameters.get(name).flatMap { $0.isEmpty ? nil : $0 }
+        uri.queryParameters.get(name)
     }
 
     func requiredQuery(_ name: String) throws -> String {
-        guard let value = query(name) else { throw APIError.invalid("the query parameter '\(name)' is required") }
+        guard let value = query(name), !value.isEmpty else { throw APIError.invalid("the query parameter '\(name)' is required") }
         return value
     }
 
@@ -26,7 +27,11 @@ extension Request {
 
     func integer(_ name: String) throws -> Int64? {
         guard let text = query(name) else { return nil }
-        guard let value = Int64(text) else { throw APIError.invalid("invalid \(name) '\(text)': expected a whole number") }
+        guard let value = Int64(text) else {
+            let digits = text.drop { $0 == "-" || $0 == "+" }
+            let tooLarge = !digits.isEmpty && digits.allSatisfy(\.isNumber)
+            throw APIError.invalid("invalid \(name) '\(text)': \(tooLarge ? "too large" : "expected a whole number")")
+        }
         return value
     }
 }

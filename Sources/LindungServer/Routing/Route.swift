@@ -1,6 +1,6 @@
-import LindungStorage
 public import HTTPTypes
 public import Hummingbird
+import LindungStorage
 
 /// One route: its method and path (OpenAPI's `{name}` parameter syntax, which Hummingbird's router also
 /// reads), its operation id in openapi.json, who may call it, and its handler. `ServerRoutes.all` is the
@@ -38,4 +38,7 @@ struct Call: Sendable {
         guard let reader else { throw APIError(.unauthorized, "a bearer token is required") }
         return reader
     }
+
+    /// The audit actor: the server's prefix and the account's name (`server:kc-serang`).
+    func actor(_ reader: ScopedReader) -> String { "\(environment.actor):\(reader.viewer.account.name)" }
 }

@@ -20,3 +20,18 @@ public enum ServerRoutes {
         Route(.get, "/api/v1/calculator/contribution", "calculateContribution", .read, CalculatorHandlers.contribution),
     ]
 }
+
+extension ServerRoutes {
+    /// The methods registered for a request path (`/api/v1/bills/7` matches `/api/v1/bills/{id}`), so an
+    /// unregistered method on a known path answers 405 with `Allow` rather than 404.
+    static func methods(forPath path: String) -> [HTTPRequest.Method] {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        return all.filter { route in
+            let pattern = route.path.split(separator: "/", omittingEmptySubsequences: false)
+            guard pattern.count == segments.count else { return false }
+            return zip(pattern, segments).allSatisfy { expected, actual in
+                (expected.hasPrefix("{") && !actual.isEmpty) || expected == actual
+            }
+        }.map(\.method)
+    }
+}

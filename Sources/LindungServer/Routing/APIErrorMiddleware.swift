@@ -12,16 +12,17 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            var apiError = Self.map(error)
+            // The router answers 404 for a known path with another method; the API answers 405 and `Allow`.
             if !(error is APIError), (error as? any HTTPResponseError)?.status == .notFound {
-                let allowed = ServerRoutes.methods(forPath: request.uri.path)
+                let allowed = ServerRoutes.methods(forPath: request.uri.path).map(\.rawValue).joined(separator: ", ")
                 if !allowed.isEmpty {
-                    apiError = APIError(.methodNotAllowed, "\(request.method) is not allowed here; use \(allowed.map(\.rawValue).joined(separator: ", "))")
-                    var response = try apiError.response(from: request, context: context)
-                    response.headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
+                    var response = try APIError(.methodNotAllowed, "\(request.method) is not allowed here; use \(allowed)")
+                        .response(from: request, context: context)
+                    response.headers[.allow] = allowed
                     return response
                 }
             }
+            let apiError = Self.map(error)
             if apiError.code == .internal {
                 context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
             }

@@ -23,6 +23,7 @@ public func buildRouter(environment: ServerEnvironment) -> Router<BasicRequestCo
     // (including the router's own 404) into the JSON error shape.
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: RequestIDMiddleware())
     router.add(middleware: APIErrorMiddleware())
     for route in ServerRoutes.all {
         let handler = route.handler

@@ -60,7 +60,11 @@ import Testing
             try await Task.sleep(for: .seconds(60))
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         }
-        defer { watchdog.cancel() }
+        // A failed expectation or a thrown error must not leave the server running either.
+        defer {
+            watchdog.cancel()
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
         var printed = ""
         while !printed.contains("Lindung is serving") {
             let chunk = out.fileHandleForReading.availableData

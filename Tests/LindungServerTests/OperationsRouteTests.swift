@@ -16,6 +16,7 @@ import Testing
                 #expect(body["status"] as? String == "ok")
                 #expect(body["store"] as? String == "ok")
                 #expect(body["migrations"] as? [String] == MigrationList.names)
+                #expect(response.headers[HTTPField.Name("X-Request-Id")!]?.isEmpty == false, "the request id goes back to the client")
             }
         }
     }

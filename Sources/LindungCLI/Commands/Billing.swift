@@ -251,7 +251,7 @@ struct StandingCommand: AsyncParsableCommand {
                     let npp: String
                     let segment: String
                     let status: String
-                    let oldest_overdue: String?
+                    @NullWhenAbsent var oldest_overdue: String?
                 }
                 let nik: String
                 let on: String

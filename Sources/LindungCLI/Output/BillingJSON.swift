@@ -17,7 +17,7 @@ struct BillJSON: Encodable {
     let debtor: String
     let debtor_key: String
     let kind: String
-    let adjusts_bill_id: Int64?
+    @NullWhenAbsent var adjusts_bill_id: Int64?
     let issued_on: String
     let due_date: String
     let workers: Int
@@ -148,7 +148,7 @@ struct ArrearsJSON: Encodable {
     let months_1_3: Int64
     let over_3_months: Int64
     let total: Int64
-    let oldest_due_date: String?
+    @NullWhenAbsent var oldest_due_date: String?
 
     init(_ row: ArrearsRow) {
         debtor = row.debtor.kind

@@ -4,8 +4,8 @@ public import LindungCore
 /// half-written, and no transaction handle crosses this interface (GRDB's write closure is synchronous,
 /// PostgresNIO's is async). Implemented by `SQLiteStore` (the embedded default) and `PostgresStore`; the
 /// contract test suite runs the same behaviour against both. Billing, payments and arrears are
-/// `BillingStore`'s part of it.
-public protocol LindungStore: BillingStore {
+/// `BillingStore`'s part of it; users, API clients, login attempts and the access log `AccountStore`'s.
+public protocol LindungStore: BillingStore, AccountStore {
     /// Applies the migrations not yet applied, in order; returns the names applied now.
     func migrate() async throws -> [String]
     /// The names of the migrations applied so far, in order.
@@ -71,6 +71,7 @@ public enum MigrationList {
         "0003_create_agreement_and_roster",
         "0004_create_audit_log",
         "0005_create_billing",
+        "0006_create_accounts",
     ]
 }
 

@@ -175,5 +175,6 @@ enum PostgresMigrations {
             """,
         ],
         "0005_create_billing": PostgresBillingSchema.statements,
+        "0006_create_accounts": PostgresAccountsSchema.statements,
     ]
 }

@@ -123,6 +123,7 @@ enum SQLiteMigrations {
             BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
             """,
         "0005_create_billing": SQLiteBillingSchema.sql,
+        "0006_create_accounts": SQLiteAccountsSchema.sql,
     ]
 
     static func migrator() -> DatabaseMigrator {

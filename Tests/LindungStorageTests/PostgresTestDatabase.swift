@@ -140,6 +140,16 @@ final class DisposableStore: LindungStore {
     func saveAgreement(_ agreement: Agreement, actor: String) async throws { try await store.saveAgreement(agreement, actor: actor) }
     func saveRoster(_ roster: NonASNRoster, actor: String) async throws { try await store.saveRoster(roster, actor: actor) }
     func appendBulk(_ chunk: RegistryBulkChunk) async throws { try await store.appendBulk(chunk) }
+    func addUser(_ user: UserRecord) async throws { try await store.addUser(user) }
+    func user(username: String) async throws -> UserRecord? { try await store.user(username: username) }
+    func addAPIClient(_ client: APIClientRecord) async throws { try await store.addAPIClient(client) }
+    func apiClient(tokenHash: String) async throws -> APIClientRecord? { try await store.apiClient(tokenHash: tokenHash) }
+    func accountCounts() async throws -> (users: Int, apiClients: Int) { try await store.accountCounts() }
+    func recordLoginAttempt(_ attempt: LoginAttempt) async throws { try await store.recordLoginAttempt(attempt) }
+    func recentFailedAttempts(username: String, since: Date) async throws -> Int { try await store.recentFailedAttempts(username: username, since: since) }
+    func recentFailedAttempts(address: String, since: Date) async throws -> Int { try await store.recentFailedAttempts(address: address, since: since) }
+    func logAccess(_ records: [AccessRecord]) async throws { try await store.logAccess(records) }
+    func accessLog(entity: String, key: String) async throws -> [AccessLogEntry] { try await store.accessLog(entity: entity, key: key) }
     func person(nik: String) async throws -> PersonDetail? { try await store.person(nik: nik) }
     func searchPersons(name text: String, limit: Int) async throws -> [Person] { try await store.searchPersons(name: text, limit: limit) }
     func employer(npp: String) async throws -> Employer? { try await store.employer(npp: npp) }

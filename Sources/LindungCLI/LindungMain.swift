@@ -53,7 +53,8 @@ public struct Lindung: AsyncParsableCommand {
         abstract: "Lindung: employment social security (BPJS Ketenagakerjaan) for regional governments.",
         subcommands: [
             Calc.self, NIKCommand.self, NPWPCommand.self, NIBCommand.self, Migrate.self, Import.self, Demo.self, PersonCommand.self,
-            EmployerCommand.self, BillCommand.self, PayCommand.self, PrepayCommand.self, ArrearsCommand.self, StandingCommand.self, Serve.self, TokenCommand.self,
+            EmployerCommand.self, BillCommand.self, PayCommand.self, PrepayCommand.self, ArrearsCommand.self, StandingCommand.self, Serve.self,
+            TokenCommand.self, UserCommand.self,
         ])
 
     public init() {}

@@ -37,7 +37,7 @@ struct ProcessResult {
 }
 
 /// Runs the real executable, as a user would from a shell.
-func runLindung(_ arguments: [String], environment: [String: String]? = nil) throws -> ProcessResult {
+func runLindung(_ arguments: [String], environment: [String: String]? = nil, stdin: String? = nil) throws -> ProcessResult {
     let process = Process()
     process.executableURL = try lindungExecutable()
     process.arguments = arguments
@@ -46,7 +46,13 @@ func runLindung(_ arguments: [String], environment: [String: String]? = nil) thr
     let err = Pipe()
     process.standardOutput = out
     process.standardError = err
+    let input = Pipe()
+    if stdin != nil { process.standardInput = input }
     try process.run()
+    if let stdin {
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try input.fileHandleForWriting.close()
+    }
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

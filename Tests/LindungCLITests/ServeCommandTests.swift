@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import LindungServer
 import Testing
 
@@ -21,15 +22,39 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let token = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(token.hasPrefix("lnd_") && token.count > 40)
-        let file = try AccountsFile.read(path: db + ".accounts.json")
-        #expect(file.accounts.count == 1)
-        #expect(file.accounts.first?.token_sha256 == TokenHash.sha256(token))
-        #expect(file.accounts.first?.scope == "KC-SRG")
-        let text = try String(contentsOfFile: db + ".accounts.json", encoding: .utf8)
-        #expect(!text.contains(token), "the token itself is never stored")
+        let stored = try DatabaseQueue(path: db).read { db in
+            try Row.fetchAll(db, sql: "SELECT name, token_sha256, role, scope FROM api_client")
+        }
+        #expect(stored.count == 1)
+        #expect(stored.first?["token_sha256"] == TokenHash.sha256(token))
+        #expect(stored.first?["scope"] == "KC-SRG")
+        #expect(!stored.description.contains(token), "the token itself is never stored")
         let again = try runLindung(["token", "add", "--client", "kc-serang", "--role", "administrator", "--db", db])
         #expect(again.status == 1)
         #expect(again.stderr.contains("exists"))
+    }
+
+    @Test func userAddKeepsABcryptHash() throws {
+        let db = try temporaryDatabase()
+        let added = try runLindung(
+            ["user", "add", "--username", "serang", "--role", "regional_officer", "--scope", "3604", "--password-stdin", "--db", db],
+            stdin: "correct horse battery\n")
+        #expect(added.status == 0, "\(added.stderr)")
+        let stored = try DatabaseQueue(path: db).read { db in try Row.fetchOne(db, sql: "SELECT password_hash, role, scope FROM app_user") }
+        let hash: String = try #require(stored?["password_hash"])
+        #expect(hash.hasPrefix("$2b$12$"), "bcrypt at cost 12")
+        #expect(!hash.contains("correct horse"))
+        #expect(stored?["scope"] == "3604")
+        // The same name again, no password, no --password-stdin, a short password
+        let again = try runLindung(
+            ["user", "add", "--username", "serang", "--role", "auditor", "--password-stdin", "--db", db], stdin: "another password\n")
+        #expect(again.status == 1 && again.stderr.contains("exists"), "\(again.stderr)")
+        let empty = try runLindung(["user", "add", "--username", "x", "--role", "auditor", "--password-stdin", "--db", db], stdin: "")
+        #expect(empty.status == 1 && empty.stderr.contains("no password"), "\(empty.stderr)")
+        let flagless = try runLindung(["user", "add", "--username", "x", "--role", "auditor", "--db", db])
+        #expect(flagless.status == 1 && flagless.stderr.contains("--password-stdin"), "\(flagless.stderr)")
+        let short = try runLindung(["user", "add", "--username", "x", "--role", "auditor", "--password-stdin", "--db", db], stdin: "short\n")
+        #expect(short.status == 1 && short.stderr.contains("8 to 72 bytes"), "\(short.stderr)")
     }
 
     @Test(arguments: [

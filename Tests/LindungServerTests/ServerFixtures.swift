@@ -1,3 +1,4 @@
+import Foundation
 import LindungCore
 import LindungServer
 import LindungStorage
@@ -48,6 +49,19 @@ enum ServerFixtures {
         "employer-b": Account(name: "sinar", role: .employer, scope: "11112222"),
         "client-calc": Account(name: "sso", role: .systemClient, grants: ["calculateContribution", "getPerson"]),
     ]
+
+    /// bcrypt's lowest cost: a test login takes a millisecond, not a quarter second.
+    static let bcryptCost: UInt8 = 4
+
+    /// The fixture tokens as API clients in the store (only their hashes).
+    static func addAccounts(to store: some LindungStore) async throws {
+        for (token, account) in accounts {
+            try await store.addAPIClient(
+                APIClientRecord(
+                    name: account.name, tokenHash: TokenHash.sha256(token), role: account.role.rawValue, scope: account.scope, grants: account.grants,
+                    createdAt: Date(timeIntervalSince1970: 1_745_000_000)))
+        }
+    }
 
     static let company = EmployerRecord(
         npp: "12345678", kind: .company, name: "PT Maju Jaya", nib: "1234567890123", npwp: "012345678901000", regionCode: "3604",

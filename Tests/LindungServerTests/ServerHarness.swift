@@ -12,8 +12,9 @@ func withServer<T>(
     billApril: Bool = false, metrics: @escaping @Sendable () -> String = { "" }, _ body: @Sendable (any TestClientProtocol) async throws -> T
 ) async throws -> T {
     let store = try await ServerFixtures.store(billApril: billApril)
+    try await ServerFixtures.addAccounts(to: store)
     let environment = ServerEnvironment(
-        store: store, accounts: InMemoryAccounts(tokens: ServerFixtures.accounts), rules: ServerFixtures.rules, holidays: ServerFixtures.holidays, today: { ServerFixtures.today }, actor: "api@test",
+        store: store, accounts: StoreAccounts(store: store, cost: ServerFixtures.bcryptCost), rules: ServerFixtures.rules, holidays: ServerFixtures.holidays, today: { ServerFixtures.today }, actor: "api@test",
         metricsText: metrics)
     var logger = Logger(label: "test")
     logger.logLevel = .warning

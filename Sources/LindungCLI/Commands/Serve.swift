@@ -33,18 +33,16 @@ struct Serve: AsyncParsableCommand {
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let url = "http://\(host):\(port)"
-        let accountsPath = AccountsFile.path(forDatabase: store.location)
         try await withStore(store) { store in
             if demo {
                 try await Self.generateDemoIfEmpty(store, reference: reference)
-                try Self.addDemoAdministrator(accountsPath: accountsPath, url: url)
+                try await Self.addDemoAccounts(store, url: url)
             }
-            let accounts = try AccountsFile.read(path: accountsPath)
-            if accounts.accounts.isEmpty {
-                say("No accounts in \(accountsPath): every /api/v1 request will be refused (add one with `lindung token add`).")
+            if try await store.accountCounts() == (0, 0) {
+                say("No users or API clients yet: every /api/v1 request will be refused (add one with `lindung user add` or `lindung token add`).")
             }
             let environment = ServerEnvironment(
-                store: store, accounts: accounts.serverAccounts, rules: ruleSet, holidays: reference.holidays, today: { ArgumentValue.today },
+                store: store, accounts: StoreAccounts(store: store), rules: ruleSet, holidays: reference.holidays, today: { ArgumentValue.today },
                 actor: ProcessInfo.processInfo.environment["LINDUNG_ACTOR"] ?? "server", metricsText: { registry.emitToString() })
             let app = buildApplication(environment: environment, host: host, port: port, logger: logger) {
                 say("Lindung is serving \(url) (health: \(url)/health, API: \(url)/api/v1, document: \(url)/api/openapi.json); Ctrl-C stops it.")
@@ -63,15 +61,16 @@ struct Serve: AsyncParsableCommand {
         say("Generated \(summary.persons) persons, \(summary.employers) employers.")
     }
 
-    /// With `--demo`, an accounts file without accounts gets an administrator token, printed once.
-    static func addDemoAdministrator(accountsPath: String, url: String) throws {
-        var file = try AccountsFile.read(path: accountsPath)
-        guard file.accounts.isEmpty else { return }
-        let token = TokenHash.newToken()
-        file.accounts.append(.init(account: Account(name: "demo-admin", role: .administrator), tokenSHA256: TokenHash.sha256(token)))
-        try file.write(path: accountsPath)
-        say("Demo administrator token (shown once; its hash is in \(accountsPath)): \(token)")
+    /// With `--demo`, a store without accounts gets an administrator token and an administrator user with a
+    /// random password, both printed once (only their hashes are stored).
+    static func addDemoAccounts(_ store: any LindungStore, url: String) async throws {
+        guard try await store.accountCounts() == (0, 0) else { return }
+        let token = try await AccountCreation.addAPIClient(name: "demo-admin", role: "administrator", scope: nil, grants: [], to: store)
+        let password = TokenHash.randomText(bytes: 12)
+        try await AccountCreation.addUser(username: "demo-admin", password: password, role: "administrator", scope: nil, to: store)
+        say("Demo administrator token (shown once; only its hash is stored): \(token)")
         say("Try: curl -H 'Authorization: Bearer \(token)' '\(url)/api/v1/persons?name=siti'")
+        say("Demo user for the browser (shown once): username demo-admin, password \(password) (POST \(url)/login)")
     }
 
     private func tableSource() throws -> TableSource {

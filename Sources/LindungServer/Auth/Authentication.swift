@@ -12,7 +12,7 @@ enum Authentication {
             throw APIError(.unauthorized, "send Authorization: Bearer <token>")
         }
         let token = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
-        guard !token.isEmpty, let account = await environment.accounts.account(token: token) else {
+        guard !token.isEmpty, let account = try await environment.accounts.account(token: token) else {
             throw APIError(.unauthorized, "the token is not valid")
         }
         let viewer = Viewer(account: account)

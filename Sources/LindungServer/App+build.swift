@@ -17,8 +17,8 @@ public func buildApplication(
 }
 
 /// The router alone, for `app.test(.router)`.
-public func buildRouter(environment: ServerEnvironment) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
+public func buildRouter(environment: ServerEnvironment) -> Router<ServerRequestContext> {
+    let router = Router(context: ServerRequestContext.self)
     // Order matters: metrics and logs see every request, the error middleware turns any failure below it
     // (including the router's own 404) into the JSON error shape.
     router.add(middleware: MetricsMiddleware())
@@ -29,7 +29,7 @@ public func buildRouter(environment: ServerEnvironment) -> Router<BasicRequestCo
         let handler = route.handler
         router.on(RouterPath(route.path), method: route.method) { request, context in
             let reader = try await Authentication.reader(for: route, request: request, environment: environment)
-            return try await handler(request, context, Call(environment: environment, reader: reader))
+            return try await handler(request, context, Call(environment: environment, reader: reader, operationID: route.operationID))
         }
     }
     return router

@@ -1,3 +1,4 @@
+public import Foundation
 public import LindungCore
 public import LindungStorage
 
@@ -15,10 +16,19 @@ public struct ServerEnvironment: Sendable {
     public let actor: String
     /// The Prometheus exposition text for `/metrics`; the serve command passes its registry's.
     public let metricsText: @Sendable () -> String
+    /// Logged-in browsers (in memory).
+    public let sessions: SessionStore
+    public let loginLimits: LoginLimits
+    /// The clock for sessions and login attempts; injected so tests move it.
+    public let now: @Sendable () -> Date
+    /// Behind a reverse proxy: take the client's address from the first `X-Forwarded-For` entry (login
+    /// throttling per address). Off by default, since anyone can send that header.
+    public let trustForwardedFor: Bool
 
     public init(
         store: any LindungStore, accounts: any ServerAccounts, rules: RuleSet, holidays: HolidayCalendar, today: @escaping @Sendable () -> CalendarDate,
-        actor: String = "server", metricsText: @escaping @Sendable () -> String = { "" }
+        actor: String = "server", metricsText: @escaping @Sendable () -> String = { "" }, sessions: SessionStore = SessionStore(),
+        loginLimits: LoginLimits = LoginLimits(), now: @escaping @Sendable () -> Date = Date.init, trustForwardedFor: Bool = false
     ) {
         self.store = store
         self.accounts = accounts
@@ -27,5 +37,9 @@ public struct ServerEnvironment: Sendable {
         self.today = today
         self.actor = actor
         self.metricsText = metricsText
+        self.sessions = sessions
+        self.loginLimits = loginLimits
+        self.now = now
+        self.trustForwardedFor = trustForwardedFor
     }
 }

@@ -53,8 +53,18 @@ enum ServerFixtures {
     /// bcrypt's lowest cost: a test login takes a millisecond, not a quarter second.
     static let bcryptCost: UInt8 = 4
 
-    /// The fixture tokens as API clients in the store (only their hashes).
+    /// Users who log in, by username; each one's password is `<username>-password`.
+    static let users: [(username: String, role: String, scope: String?)] = [
+        ("admin-user", "administrator", nil), ("serang-user", "regional_officer", "3604"), ("maju-user", "employer", "12345678"),
+        ("auditor-user", "auditor", nil),
+    ]
+
+    /// The fixture tokens as API clients in the store (only their hashes), and the users.
     static func addAccounts(to store: some LindungStore) async throws {
+        for user in users {
+            try await AccountCreation.addUser(
+                username: user.username, password: user.username + "-password", role: user.role, scope: user.scope, to: store, cost: bcryptCost)
+        }
         for (token, account) in accounts {
             try await store.addAPIClient(
                 APIClientRecord(

@@ -5,21 +5,40 @@ import HummingbirdTesting
 import LindungCore
 import LindungServer
 import LindungStorage
+import LindungStorageSQLite
 import Logging
 
 /// Runs a test against the router (no sockets) over a seeded in-memory store, today pinned to 2025-06-15.
 func withServer<T>(
     billApril: Bool = false, metrics: @escaping @Sendable () -> String = { "" }, _ body: @Sendable (any TestClientProtocol) async throws -> T
 ) async throws -> T {
+    try await withServer(billApril: billApril, metrics: metrics) { client, _ in try await body(client) }
+}
+
+/// The same, with the store (to read what a request wrote) and a clock the test moves.
+func withServer<T>(
+    billApril: Bool = false, metrics: @escaping @Sendable () -> String = { "" }, clock: TestClock = TestClock(), trustForwardedFor: Bool = false,
+    _ body: @Sendable (any TestClientProtocol, SQLiteStore) async throws -> T
+) async throws -> T {
     let store = try await ServerFixtures.store(billApril: billApril)
     try await ServerFixtures.addAccounts(to: store)
     let environment = ServerEnvironment(
-        store: store, accounts: StoreAccounts(store: store, cost: ServerFixtures.bcryptCost), rules: ServerFixtures.rules, holidays: ServerFixtures.holidays, today: { ServerFixtures.today }, actor: "api@test",
-        metricsText: metrics)
+        store: store, accounts: StoreAccounts(store: store, cost: ServerFixtures.bcryptCost), rules: ServerFixtures.rules, holidays: ServerFixtures.holidays,
+        today: { ServerFixtures.today }, actor: "api@test", metricsText: metrics, now: { clock.now }, trustForwardedFor: trustForwardedFor)
     var logger = Logger(label: "test")
     logger.logLevel = .warning
     let app = buildApplication(environment: environment, logger: logger)
-    return try await app.test(.router, body)
+    return try await app.test(.router) { client in try await body(client, store) }
+}
+
+/// A clock a test moves forward.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = Date(timeIntervalSince1970: 1_750_000_000)
+
+    var now: Date { lock.withLock { current } }
+
+    func advance(_ seconds: TimeInterval) { lock.withLock { current += seconds } }
 }
 
 /// The Authorization header of a fixture account (`ServerFixtures.accounts`), plus any other fields.

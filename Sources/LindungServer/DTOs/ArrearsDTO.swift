@@ -4,7 +4,7 @@ import LindungStorage
 /// One debtor's arrears as `lindung arrears --json` prints it (docs/cli.md).
 struct ArrearsDTO: Encodable, Sendable {
     let debtor: String
-    let debtor_key: String
+    var debtor_key: String
     let name: String
     let region: String
     let current: Int64
@@ -36,7 +36,7 @@ struct StandingDTO: Encodable, Sendable {
         let oldest_overdue: Nullable<String>
     }
 
-    let nik: String
+    var nik: String
     let on: String
     let status: String
     let spells: [SpellDTO]

@@ -11,12 +11,12 @@ struct BillDTO: Encodable, Sendable {
     }
 
     let id: Int64
-    let number: String
+    var number: String
     let npp: String
     let employer_name: String
     let month: String
     let debtor: String
-    let debtor_key: String
+    var debtor_key: String
     let kind: String
     let adjusts_bill_id: Nullable<Int64>
     let issued_on: String
@@ -57,7 +57,7 @@ struct BillDTO: Encodable, Sendable {
 /// `participant_jkk_jkm`, `government_jkp`), as in `bill show --format json`.
 struct BillWorkerDTO: Encodable, Sendable {
     let spell_id: Int64
-    let nik: String
+    var nik: String
     let kpj: String
     let name: String
     let segment: String

@@ -31,7 +31,7 @@ struct EmployerDTO: Encodable, Sendable {
 
 /// A worker of an employer on a date, with the wage in force then.
 struct EmployedWorkerDTO: Encodable, Sendable {
-    let nik: String
+    var nik: String
     let kpj: String
     let name: String
     let spell_id: Int64

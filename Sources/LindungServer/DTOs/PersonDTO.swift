@@ -30,7 +30,7 @@ struct PersonDTO: Encodable, Sendable {
         let amount: Int64
     }
 
-    let nik: String
+    var nik: String
     let kpj: String
     let name: String
     let birth_date: String

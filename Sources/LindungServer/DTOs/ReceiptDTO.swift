@@ -15,7 +15,7 @@ struct ReceiptDTO: Encodable, Sendable {
     let payment_id: Int64
     let reference: String
     let debtor: String
-    let debtor_key: String
+    var debtor_key: String
     let amount: Int64
     let paid_on: String
     let newly_posted: Bool

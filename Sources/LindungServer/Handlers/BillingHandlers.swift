@@ -4,7 +4,7 @@ import LindungStorage
 
 /// Bills, billing runs, arrears and standing, each through the caller's scope.
 enum BillingHandlers {
-    static func bills(_ request: Request, _ context: BasicRequestContext, _ call: Call) async throws -> Response {
+    static func bills(_ request: Request, _ context: ServerRequestContext, _ call: Call) async throws -> Response {
         let month = try request.month("month")
         let pagination = try Pagination(request)
         let reader = try call.scoped()
@@ -16,23 +16,23 @@ enum BillingHandlers {
             for bill in bills where try await reader.sees(bill) { visible.append(bill) }
             bills = visible
         }
-        return try JSONBody.response(pagination.page(bills.map(BillDTO.init)))
+        return try JSONBody.response(try await call.disclose(pagination.page(bills.map(BillDTO.init))))
     }
 
-    static func bill(_ request: Request, _ context: BasicRequestContext, _ call: Call) async throws -> Response {
-        try JSONBody.response(BillDTO(try await call.scoped().bill(try context.pathID("id"))))
+    static func bill(_ request: Request, _ context: ServerRequestContext, _ call: Call) async throws -> Response {
+        try JSONBody.response(try await call.disclose(BillDTO(try await call.scoped().bill(try context.pathID("id")))))
     }
 
-    static func billWorkers(_ request: Request, _ context: BasicRequestContext, _ call: Call) async throws -> Response {
+    static func billWorkers(_ request: Request, _ context: ServerRequestContext, _ call: Call) async throws -> Response {
         let pagination = try Pagination(request)
         let bill = try await call.scoped().bill(try context.pathID("id"))
         let workers = try await call.store.billWorkers(id: bill.id)
-        return try JSONBody.response(pagination.page(workers.map(BillWorkerDTO.init)))
+        return try JSONBody.response(try await call.disclose(pagination.page(workers.map(BillWorkerDTO.init))))
     }
 
     /// Administrators and system clients bill every employer or one; a branch officer bills one employer
     /// of the branch at a time.
-    static func run(_ request: Request, _ context: BasicRequestContext, _ call: Call) async throws -> Response {
+    static func run(_ request: Request, _ context: ServerRequestContext, _ call: Call) async throws -> Response {
         let reader = try call.scoped()
         let input = try await JSONBody.decode(BillingRunInput.self, from: request)
         guard let month = YearMonth(iso: input.month) else { throw APIError.invalid("invalid month '\(input.month)': expected YYYY-MM") }
@@ -53,7 +53,7 @@ enum BillingHandlers {
         return try JSONBody.response(BillingRunDTO(summary))
     }
 
-    static func arrears(_ request: Request, _ context: BasicRequestContext, _ call: Call) async throws -> Response {
+    static func arrears(_ request: Request, _ context: ServerRequestContext, _ call: Call) async throws -> Response {
         let on = try request.date("on") ?? call.environment.today()
         let pagination = try Pagination(request)
         let reader = try call.scoped()
@@ -63,14 +63,14 @@ enum BillingHandlers {
             for row in rows where try await reader.sees(row) { visible.append(row) }
             rows = visible
         }
-        return try JSONBody.response(pagination.page(rows.map(ArrearsDTO.init)))
+        return try JSONBody.response(try await call.disclose(pagination.page(rows.map(ArrearsDTO.init))))
     }
 
-    static func standing(_ request: Request, _ context: BasicRequestContext, _ call: Call) async throws -> Response {
+    static func standing(_ request: Request, _ context: ServerRequestContext, _ call: Call) async throws -> Response {
         let nik = try context.path("nik")
         let on = try request.date("on") ?? call.environment.today()
         _ = try await call.scoped().person(nik)
         guard let coverage = try await call.store.coverage(nik: nik, on: on) else { throw APIError.notFound("no person with NIK \(nik)") }
-        return try JSONBody.response(StandingDTO(coverage))
+        return try JSONBody.response(try await call.disclose(StandingDTO(coverage)))
     }
 }

@@ -4,7 +4,7 @@ import LindungCore
 /// The contribution calculator over LindungCore: `segment=pu` (wage, risk_class, month, birth_date?) or
 /// `segment=bpu` (income, month, jht=true|false).
 enum CalculatorHandlers {
-    static func contribution(_ request: Request, _ context: BasicRequestContext, _ call: Call) async throws -> Response {
+    static func contribution(_ request: Request, _ context: ServerRequestContext, _ call: Call) async throws -> Response {
         let month = try request.month("month")
         let calculator = ContributionCalculator(rules: call.environment.rules)
         let result: ContributionResult

@@ -6,7 +6,7 @@ import Logging
 
 /// `/health`, `/metrics` and the OpenAPI document.
 enum HealthHandlers {
-    static func health(_ request: Request, _ context: BasicRequestContext, _ call: Call) async throws -> Response {
+    static func health(_ request: Request, _ context: ServerRequestContext, _ call: Call) async throws -> Response {
         do {
             let migrations = try await call.store.appliedMigrations()
             let complete = migrations == MigrationList.names
@@ -19,13 +19,13 @@ enum HealthHandlers {
         }
     }
 
-    static func metrics(_ request: Request, _ context: BasicRequestContext, _ call: Call) async throws -> Response {
+    static func metrics(_ request: Request, _ context: ServerRequestContext, _ call: Call) async throws -> Response {
         Response(
             status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: call.environment.metricsText())))
     }
 
-    static func openAPI(_ request: Request, _ context: BasicRequestContext, _ call: Call) async throws -> Response {
+    static func openAPI(_ request: Request, _ context: ServerRequestContext, _ call: Call) async throws -> Response {
         Response(
             status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: try OpenAPIDocument.data())))

@@ -9,7 +9,7 @@ import LindungStorage
 enum PaymentHandlers {
     static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
 
-    static func post(_ request: Request, _ context: BasicRequestContext, _ call: Call) async throws -> Response {
+    static func post(_ request: Request, _ context: ServerRequestContext, _ call: Call) async throws -> Response {
         let reader = try call.scoped()
         let bill = try await reader.bill(try context.pathID("id"))
         let input = try await JSONBody.decode(PaymentInput.self, from: request)
@@ -23,6 +23,6 @@ enum PaymentHandlers {
         let receipt = try await call.store.postPayment(
             PaymentRequest(billID: bill.id, amount: input.amount, paidOn: paidOn, reference: reference, actor: call.actor(reader)),
             rules: call.environment.rules)
-        return try JSONBody.response(ReceiptDTO(receipt), status: receipt.newlyPosted ? .created : .ok)
+        return try JSONBody.response(try await call.disclose(ReceiptDTO(receipt)), status: receipt.newlyPosted ? .created : .ok)
     }
 }

@@ -4,22 +4,22 @@ import LindungStorage
 
 /// Employers and persons, each through the caller's scope.
 enum RegistryHandlers {
-    static func employer(_ request: Request, _ context: BasicRequestContext, _ call: Call) async throws -> Response {
+    static func employer(_ request: Request, _ context: ServerRequestContext, _ call: Call) async throws -> Response {
         try JSONBody.response(EmployerDTO(try await call.scoped().employer(try context.path("npp"))))
     }
 
-    static func workers(_ request: Request, _ context: BasicRequestContext, _ call: Call) async throws -> Response {
+    static func workers(_ request: Request, _ context: ServerRequestContext, _ call: Call) async throws -> Response {
         let npp = try context.path("npp")
         let on = try request.date("on") ?? call.environment.today()
         let pagination = try Pagination(request)
         _ = try await call.scoped().employer(npp)
         let workers = try await call.store.workers(ofEmployer: npp, on: on)
-        return try JSONBody.response(pagination.page(workers.map(EmployedWorkerDTO.init)))
+        return try JSONBody.response(try await call.disclose(pagination.page(workers.map(EmployedWorkerDTO.init))))
     }
 
-    static func person(_ request: Request, _ context: BasicRequestContext, _ call: Call) async throws -> Response {
+    static func person(_ request: Request, _ context: ServerRequestContext, _ call: Call) async throws -> Response {
         let detail = try await call.scoped().person(try context.path("nik"))
-        return try JSONBody.response(PersonDTO(detail.person, spells: detail.spells))
+        return try JSONBody.response(try await call.disclose(PersonDTO(detail.person, spells: detail.spells)))
     }
 
     /// `?name=` (at least 2 characters), paginated. Unscoped roles: the store is asked for one page past the
@@ -27,7 +27,7 @@ enum RegistryHandlers {
     /// search sees at most that many names (enough for a search box; a scoped query in SQL is a later slice).
     static let scopedSearchWindow = 1_000
 
-    static func searchPersons(_ request: Request, _ context: BasicRequestContext, _ call: Call) async throws -> Response {
+    static func searchPersons(_ request: Request, _ context: ServerRequestContext, _ call: Call) async throws -> Response {
         let name = try request.requiredQuery("name")
         guard name.count >= 2 else { throw APIError.invalid("invalid name '\(name)': give at least 2 characters") }
         let pagination = try Pagination(request)
@@ -35,12 +35,12 @@ enum RegistryHandlers {
         let wanted = pagination.offset + pagination.limit + 1
         if reader.viewer.seesEverything {
             let persons = try await call.store.searchPersons(name: name, limit: wanted)
-            return try JSONBody.response(pagination.page(persons.map { PersonDTO($0) }))
+            return try JSONBody.response(try await call.disclose(pagination.page(persons.map { PersonDTO($0) })))
         }
         var visible: [PersonDTO] = []
         for person in try await call.store.searchPersons(name: name, limit: scopedSearchWindow) where visible.count < wanted {
             if let detail = try await call.store.person(nik: person.record.nik), try await reader.sees(detail) { visible.append(PersonDTO(person)) }
         }
-        return try JSONBody.response(pagination.page(visible))
+        return try JSONBody.response(try await call.disclose(pagination.page(visible)))
     }
 }

@@ -7,14 +7,18 @@ public struct APIError: HTTPResponseError, Equatable {
     public enum Code: String, Sendable {
         case notFound = "not_found", invalidInput = "invalid_input", conflict, unauthorized, forbidden, `internal`
         case methodNotAllowed = "method_not_allowed"
+        case tooManyRequests = "too_many_requests"
     }
 
     public let code: Code
     public let message: String
+    /// Seconds, sent as `Retry-After` (a throttled login).
+    public let retryAfter: Int?
 
-    public init(_ code: Code, _ message: String) {
+    public init(_ code: Code, _ message: String, retryAfter: Int? = nil) {
         self.code = code
         self.message = message
+        self.retryAfter = retryAfter
     }
 
     public var status: HTTPResponse.Status {
@@ -25,12 +29,15 @@ public struct APIError: HTTPResponseError, Equatable {
         case .unauthorized: .unauthorized
         case .forbidden: .forbidden
         case .methodNotAllowed: .methodNotAllowed
+        case .tooManyRequests: .tooManyRequests
         case .`internal`: .internalServerError
         }
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        try JSONBody.response(ErrorBody(error: .init(code: code.rawValue, message: message)), status: status)
+        var response = try JSONBody.response(ErrorBody(error: .init(code: code.rawValue, message: message)), status: status)
+        if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+        return response
     }
 
     static func notFound(_ message: String) -> APIError { APIError(.notFound, message) }

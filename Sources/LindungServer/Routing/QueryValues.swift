@@ -36,7 +36,7 @@ extension Request {
     }
 }
 
-extension BasicRequestContext {
+extension ServerRequestContext {
     func path(_ name: String) throws -> String {
         guard let value = parameters.get(name) else { throw APIError.invalid("missing path parameter '\(name)'") }
         return value

@@ -10,7 +10,7 @@ public struct Route: Sendable {
     /// role changes things (`Viewer.writes`); the handler still checks the scope of what it changes.
     public enum Access: Sendable { case open, read, write }
 
-    typealias Handler = @Sendable (Request, BasicRequestContext, Call) async throws -> Response
+    typealias Handler = @Sendable (Request, ServerRequestContext, Call) async throws -> Response
 
     public let method: HTTPRequest.Method
     public let path: String
@@ -31,6 +31,8 @@ public struct Route: Sendable {
 struct Call: Sendable {
     let environment: ServerEnvironment
     let reader: ScopedReader?
+    /// The route's operation id: why a full NIK was shown, in the access log.
+    let operationID: String
 
     var store: any LindungStore { environment.store }
 

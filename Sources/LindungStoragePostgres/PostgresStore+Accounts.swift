@@ -16,11 +16,12 @@ extension PostgresStore {
 
     public func user(username: String) async throws -> UserRecord? {
         try await read { db in
-            try await db.rows("SELECT username, password_hash, role, scope, created_at, disabled FROM app_user WHERE username = \(username)").first.map {
-                row in
-                let (username, hash, role, scope, createdAt, disabled) = try row.decode((String, String, String, String?, Date, Bool).self)
-                return UserRecord(username: username, passwordHash: hash, role: role, scope: scope, createdAt: createdAt, disabled: disabled)
-            }
+            try await db.rows("SELECT username, password_hash, role, scope, created_at, disabled FROM app_user WHERE username = \(username)").first
+                .map {
+                    row in
+                    let (username, hash, role, scope, createdAt, disabled) = try row.decode((String, String, String, String?, Date, Bool).self)
+                    return UserRecord(username: username, passwordHash: hash, role: role, scope: scope, createdAt: createdAt, disabled: disabled)
+                }
         }
     }
 
@@ -29,7 +30,8 @@ extension PostgresStore {
             try await db.execute(
                 """
                 INSERT INTO api_client (name, token_sha256, role, scope, grants, created_at, disabled)
-                VALUES (\(client.name), \(client.tokenHash), \(client.role), \(client.scope), \(client.grants), \(client.createdAt), \(client.disabled))
+                VALUES (\(client.name), \(client.tokenHash), \(client.role), \(client.scope), \(client.grants), \(client.createdAt),
+                        \(client.disabled))
                 """)
         }
     }
@@ -39,15 +41,19 @@ extension PostgresStore {
             try await db.rows(
                 "SELECT name, token_sha256, role, scope, grants, created_at, disabled FROM api_client WHERE token_sha256 = \(tokenHash)"
             ).first.map { row in
-                let (name, hash, role, scope, grants, createdAt, disabled) = try row.decode((String, String, String, String?, [String], Date, Bool).self)
-                return APIClientRecord(name: name, tokenHash: hash, role: role, scope: scope, grants: grants, createdAt: createdAt, disabled: disabled)
+                let (name, hash, role, scope, grants, createdAt, disabled) = try row.decode(
+                    (String, String, String, String?, [String], Date, Bool).self)
+                return APIClientRecord(
+                    name: name, tokenHash: hash, role: role, scope: scope, grants: grants, createdAt: createdAt, disabled: disabled)
             }
         }
     }
 
     public func accountCounts() async throws -> (users: Int, apiClients: Int) {
         try await read { db in
-            guard let row = try await db.rows("SELECT (SELECT count(*) FROM app_user), (SELECT count(*) FROM api_client)").first else { return (0, 0) }
+            guard let row = try await db.rows("SELECT (SELECT count(*) FROM app_user), (SELECT count(*) FROM api_client)").first else {
+                return (0, 0)
+            }
             let (users, clients) = try row.decode((Int, Int).self)
             return (users, clients)
         }
@@ -65,13 +71,15 @@ extension PostgresStore {
 
     public func recentFailedAttempts(username: String, since: Date) async throws -> Int {
         try await read { db in
-            try await db.value("SELECT count(*) FROM login_attempt WHERE username = \(username) AND at >= \(since) AND NOT succeeded", as: Int.self) ?? 0
+            try await db.value("SELECT count(*) FROM login_attempt WHERE username = \(username) AND at >= \(since) AND NOT succeeded", as: Int.self)
+                ?? 0
         }
     }
 
     public func recentFailedAttempts(address: String, since: Date) async throws -> Int {
         try await read { db in
-            try await db.value("SELECT count(*) FROM login_attempt WHERE remote_address = \(address) AND at >= \(since) AND NOT succeeded", as: Int.self)
+            try await db.value(
+                "SELECT count(*) FROM login_attempt WHERE remote_address = \(address) AND at >= \(since) AND NOT succeeded", as: Int.self)
                 ?? 0
         }
     }

@@ -104,10 +104,12 @@ extension SQLiteStore {
     public func accessLog(entity: String, key: String) async throws -> [AccessLogEntry] {
         try await mapped {
             try await writer.read { db in
-                try Row.fetchAll(db, sql: "SELECT * FROM access_log WHERE entity = ? AND entity_key = ? ORDER BY id", arguments: [entity, key]).map { row in
+                try Row.fetchAll(db, sql: "SELECT * FROM access_log WHERE entity = ? AND entity_key = ? ORDER BY id", arguments: [entity, key]).map {
+                    row in
                     AccessLogEntry(
                         id: row["id"],
-                        record: AccessRecord(at: row["at"], actor: row["actor"], entity: row["entity"], entityKey: row["entity_key"], reason: row["reason"]))
+                        record: AccessRecord(
+                            at: row["at"], actor: row["actor"], entity: row["entity"], entityKey: row["entity_key"], reason: row["reason"]))
                 }
             }
         }

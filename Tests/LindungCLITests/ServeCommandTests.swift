@@ -72,6 +72,9 @@ import Testing
         let db = try temporaryDatabase()
         let token = try runLindung(["token", "add", "--client", "ops", "--role", "administrator", "--db", db]).stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
+        let user = try runLindung(
+            ["user", "add", "--username", "ops-user", "--role", "auditor", "--password-stdin", "--db", db], stdin: "ops-user-password\n")
+        #expect(user.status == 0, "\(user.stderr)")
         let port = Int.random(in: 20_000..<60_000)
         let process = Process()
         process.executableURL = try lindungExecutable()
@@ -105,10 +108,23 @@ import Testing
         let missing = try await get(base + "/api/v1/employers/12345678", token: token)
         #expect(missing.status == 404)
         #expect(missing.body.contains("\"not_found\""))
+        // A user from `lindung user add` logs in over the socket; the attempt is recorded with the peer's address
+        var login = URLRequest(url: URL(string: base + "/login")!)
+        login.httpMethod = "POST"
+        login.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+        login.httpBody = Data("username=ops-user&password=ops-user-password".utf8)
+        let (body, response) = try await URLSession.shared.data(for: login)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200, "\(String(decoding: body, as: UTF8.self))")
+        #expect((response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Set-Cookie")?.contains("HttpOnly") == true)
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 0)
+        let attempt = try DatabaseQueue(path: db).read { db in
+            try Row.fetchOne(db, sql: "SELECT username, succeeded, remote_address FROM login_attempt")
+        }
+        #expect(attempt?["username"] == "ops-user")
+        #expect(attempt?["remote_address"] == "127.0.0.1")
     }
 
     func get(_ url: String, token: String?) async throws -> (status: Int, body: String) {

@@ -38,7 +38,8 @@ import Testing
     @Test func listsLogEveryNIKOnThePageAndMaskForEmployers() async throws {
         try await withServer { client, store in
             // An employer's own worker list: masked, nothing logged
-            let masked = try await client.execute(uri: "/api/v1/employers/12345678/workers?on=2025-04-15", method: .get, headers: auth("employer-a")) {
+            let masked = try await client.execute(uri: "/api/v1/employers/12345678/workers?on=2025-04-15", method: .get, headers: auth("employer-a"))
+            {
                 try object($0)
             }
             let maskedNIKs = ((masked["items"] as? [[String: Any]]) ?? []).compactMap { $0["nik"] as? String }
@@ -64,7 +65,8 @@ import Testing
             ) { response in
                 (String(try #require(response.headers[.setCookie]?.split(separator: ";").first)), try object(response))
             }
-            try await client.execute(uri: "/api/v1/persons/\(Self.budi)/standing?on=2025-06-15", method: .get, headers: [.cookie: login.0]) { response in
+            try await client.execute(uri: "/api/v1/persons/\(Self.budi)/standing?on=2025-06-15", method: .get, headers: [.cookie: login.0]) {
+                response in
                 #expect(response.status == .ok)
                 let nik = try object(response)["nik"] as? String
                 #expect(nik == Self.budi)

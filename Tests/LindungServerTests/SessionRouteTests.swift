@@ -157,11 +157,14 @@ import Testing
             // A form with the token logs out and clears the cookie
             var form = cookie(session)
             form[.contentType] = "application/x-www-form-urlencoded"
-            try await client.execute(uri: "/logout", method: .post, headers: form, body: ByteBuffer(string: "csrf_token=\(session.csrf)")) { response in
+            try await client.execute(uri: "/logout", method: .post, headers: form, body: ByteBuffer(string: "csrf_token=\(session.csrf)")) {
+                response in
                 #expect(response.status == .noContent)
                 #expect(response.headers[.setCookie]?.contains("Max-Age=0") == true)
             }
-            try await client.execute(uri: "/api/v1/employers/12345678", method: .get, headers: cookie(session)) { #expect($0.status == .unauthorized) }
+            try await client.execute(uri: "/api/v1/employers/12345678", method: .get, headers: cookie(session)) {
+                #expect($0.status == .unauthorized)
+            }
             // The header works too; without a session there is nothing to end
             let again = try await login(client, "serang-user")
             try await client.execute(uri: "/logout", method: .post, headers: cookie(again, csrf: again.csrf)) { #expect($0.status == .noContent) }

@@ -13,7 +13,8 @@ struct AccountContractTests {
         try await withStore(backend) { store in
             let officer = UserRecord(username: "serang", passwordHash: Self.hash, role: "regional_officer", scope: "3604", createdAt: Self.created)
             try await store.addUser(officer)
-            try await store.addUser(UserRecord(username: "admin", passwordHash: Self.hash, role: "administrator", scope: nil, createdAt: Self.created))
+            try await store.addUser(
+                UserRecord(username: "admin", passwordHash: Self.hash, role: "administrator", scope: nil, createdAt: Self.created))
             #expect(try await store.user(username: "serang") == officer)
             #expect(try await store.user(username: "Serang") == nil)
             #expect(try await store.user(username: "nobody") == nil)
@@ -47,8 +48,10 @@ struct AccountContractTests {
             let hashA = String(repeating: "a", count: 64)
             let hashB = String(repeating: "b", count: 64)
             let sso = APIClientRecord(
-                name: "sso", tokenHash: hashA, role: "system_client", scope: nil, grants: ["getPerson", "calculateContribution"], createdAt: Self.created)
-            let branch = APIClientRecord(name: "kc-serang", tokenHash: hashB, role: "branch_officer", scope: "KC-SRG", grants: [], createdAt: Self.created)
+                name: "sso", tokenHash: hashA, role: "system_client", scope: nil, grants: ["getPerson", "calculateContribution"],
+                createdAt: Self.created)
+            let branch = APIClientRecord(
+                name: "kc-serang", tokenHash: hashB, role: "branch_officer", scope: "KC-SRG", grants: [], createdAt: Self.created)
             try await store.addAPIClient(sso)
             try await store.addAPIClient(branch)
             #expect(try await store.apiClient(tokenHash: hashA) == sso)
@@ -82,9 +85,12 @@ struct AccountContractTests {
                 try await store.recordLoginAttempt(
                     LoginAttempt(username: "serang", at: start.addingTimeInterval(Double(minute) * 60), succeeded: false, remoteAddress: "10.0.0.1"))
             }
-            try await store.recordLoginAttempt(LoginAttempt(username: "serang", at: start.addingTimeInterval(300), succeeded: true, remoteAddress: "10.0.0.1"))
-            try await store.recordLoginAttempt(LoginAttempt(username: "other", at: start.addingTimeInterval(300), succeeded: false, remoteAddress: "10.0.0.1"))
-            try await store.recordLoginAttempt(LoginAttempt(username: "serang", at: start.addingTimeInterval(360), succeeded: false, remoteAddress: nil))
+            try await store.recordLoginAttempt(
+                LoginAttempt(username: "serang", at: start.addingTimeInterval(300), succeeded: true, remoteAddress: "10.0.0.1"))
+            try await store.recordLoginAttempt(
+                LoginAttempt(username: "other", at: start.addingTimeInterval(300), succeeded: false, remoteAddress: "10.0.0.1"))
+            try await store.recordLoginAttempt(
+                LoginAttempt(username: "serang", at: start.addingTimeInterval(360), succeeded: false, remoteAddress: nil))
 
             #expect(try await store.recentFailedAttempts(username: "serang", since: start) == 5)
             #expect(try await store.recentFailedAttempts(username: "serang", since: start.addingTimeInterval(120)) == 3)
@@ -100,7 +106,8 @@ struct AccountContractTests {
         try await withStore(backend) { store in
             let first = AccessRecord(at: Self.created, actor: "user:serang", entity: "person", entityKey: "3604015705900001", reason: "getPerson")
             let second = AccessRecord(
-                at: Self.created.addingTimeInterval(1), actor: "client:sso", entity: "person", entityKey: "3604015705900002", reason: "listEmployerWorkers")
+                at: Self.created.addingTimeInterval(1), actor: "client:sso", entity: "person", entityKey: "3604015705900002",
+                reason: "listEmployerWorkers")
             let third = AccessRecord(
                 at: Self.created.addingTimeInterval(2), actor: "user:admin", entity: "person", entityKey: "3604015705900001", reason: "getStanding")
             try await store.logAccess([first, second])

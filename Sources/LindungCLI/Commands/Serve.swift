@@ -17,6 +17,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to listen on.") var port = 8080
     @Flag(help: "Generate the demo province (Banten, 50,000 participants, seed 1) first when the registry is empty.") var demo = false
     @Option(name: .long, help: "A directory of rule tables replacing the bundled ones file by file (or LINDUNG_RULES_DIR).") var rules: String?
+    @Flag(help: "Behind a reverse proxy: count failed logins by the first X-Forwarded-For address rather than the proxy's.")
+    var trustForwardedFor = false
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
@@ -43,7 +45,8 @@ struct Serve: AsyncParsableCommand {
             }
             let environment = ServerEnvironment(
                 store: store, accounts: StoreAccounts(store: store), rules: ruleSet, holidays: reference.holidays, today: { ArgumentValue.today },
-                actor: ProcessInfo.processInfo.environment["LINDUNG_ACTOR"] ?? "server", metricsText: { registry.emitToString() })
+                actor: ProcessInfo.processInfo.environment["LINDUNG_ACTOR"] ?? "server", metricsText: { registry.emitToString() },
+                trustForwardedFor: trustForwardedFor)
             let app = buildApplication(environment: environment, host: host, port: port, logger: logger) {
                 say("Lindung is serving \(url) (health: \(url)/health, API: \(url)/api/v1, document: \(url)/api/openapi.json); Ctrl-C stops it.")
             }

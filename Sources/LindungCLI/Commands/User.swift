@@ -6,7 +6,8 @@ import LindungServer
 /// `lindung serve` with a password; only its bcrypt hash (cost 12) is stored, in `app_user` (docs/server.md).
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Manage the users who log in to `lindung serve`.", subcommands: [UserAdd.self], defaultSubcommand: UserAdd.self)
+        commandName: "user", abstract: "Manage the users who log in to `lindung serve`.", subcommands: [UserAdd.self], defaultSubcommand: UserAdd.self
+    )
 }
 
 struct UserAdd: AsyncParsableCommand {

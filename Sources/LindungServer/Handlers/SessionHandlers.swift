@@ -23,7 +23,8 @@ enum SessionHandlers {
         let now = environment.now()
         let since = now - environment.loginLimits.window
         let address = clientAddress(request, context, environment)
-        var throttled = try await environment.store.recentFailedAttempts(username: credentials.username, since: since) >= environment.loginLimits.failures
+        var throttled =
+            try await environment.store.recentFailedAttempts(username: credentials.username, since: since) >= environment.loginLimits.failures
         if !throttled, let address {
             throttled = try await environment.store.recentFailedAttempts(address: address, since: since) >= environment.loginLimits.addressFailures
         }

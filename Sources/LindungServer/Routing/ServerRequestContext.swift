@@ -1,5 +1,5 @@
 public import Hummingbird
-// NIOCore comes with Hummingbird (its public API names it); imported for the peer's `SocketAddress` only.
+// NIOCore (a declared dependency, also Hummingbird's) for the peer's `SocketAddress`.
 import NIOCore
 
 /// Hummingbird's basic context plus the peer's address, which login throttling counts per address.

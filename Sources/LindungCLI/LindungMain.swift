@@ -53,7 +53,7 @@ public struct Lindung: AsyncParsableCommand {
         abstract: "Lindung: employment social security (BPJS Ketenagakerjaan) for regional governments.",
         subcommands: [
             Calc.self, NIKCommand.self, NPWPCommand.self, NIBCommand.self, Migrate.self, Import.self, Demo.self, PersonCommand.self,
-            EmployerCommand.self, BillCommand.self, PayCommand.self, PrepayCommand.self, ArrearsCommand.self, StandingCommand.self, Serve.self,
+            EmployerCommand.self, BillCommand.self, PayCommand.self, PrepayCommand.self, ArrearsCommand.self, StandingCommand.self, Simulate.self, Serve.self,
             TokenCommand.self, UserCommand.self,
         ])
 

@@ -43,3 +43,22 @@ struct CalcOtherCommandTests {
         #expect(json["birth_date"] as? String == "1968-08-05")
     }
 }
+
+@Suite("lindung simulate budget")
+struct SimulateBudgetCommandTests {
+    @Test("the issue's example: region 3604, 15,000 vulnerable, 8,000 non-ASN at the 2026 UMK")
+    func issueExample() throws {
+        let json = try renderJSON(["simulate", "budget", "--region", "3604", "--vulnerable", "15000", "--non-asn", "8000", "--year", "2026"])
+        #expect(json["vulnerable_year"] as? Int64 == 3_024_000_000)  // 16,800 × 15,000 × 12
+        let wage = try #require(json["non_asn_wage"] as? Int64)
+        let perWorker = (wage * 240_000 * 2 + 100_000_000) / 200_000_000 + (wage * 300_000 * 2 + 100_000_000) / 200_000_000
+        #expect(json["non_asn_year"] as? Int64 == perWorker * 8_000 * 12)
+        #expect((json["months"] as? [Any])?.count == 12)
+        #expect(json["region_name"] as? String != nil)
+    }
+
+    @Test("an unknown region is refused with the option named")
+    func unknownRegion() {
+        #expect(throws: (any Error).self) { _ = try render(["simulate", "budget", "--region", "9999", "--year", "2026"]) }
+    }
+}

@@ -32,5 +32,6 @@ public func buildRouter(environment: ServerEnvironment) -> Router<ServerRequestC
             return try await handler(request, context, Call(environment: environment, reader: reader, operationID: route.operationID))
         }
     }
+    PageRoutes.register(on: router, environment: environment)
     return router
 }

@@ -28,17 +28,33 @@ enum SessionHandlers {
         if !throttled, let address {
             throttled = try await environment.store.recentFailedAttempts(address: address, since: since) >= environment.loginLimits.addressFailures
         }
+        let page = isForm(request) && LoginPage.wantsHTML(request)
         if throttled {
+            if page {
+                var response = try LoginPage.render(
+                    PageCall.language(request), message: "throttled", username: credentials.username, status: .tooManyRequests)
+                response.headers[.retryAfter] = String(Int(environment.loginLimits.window.rounded(.up)))
+                return response
+            }
             throw APIError(
                 .tooManyRequests, "too many failed logins; try again later", retryAfter: Int(environment.loginLimits.window.rounded(.up)))
         }
         let account = try await environment.accounts.account(username: credentials.username, password: credentials.password)
         try await environment.store.recordLoginAttempt(
             LoginAttempt(username: credentials.username, at: now, succeeded: account != nil, remoteAddress: address))
-        guard let account else { throw APIError(.unauthorized, "wrong username or password") }
+        guard let account else {
+            if page {
+                return try LoginPage.render(PageCall.language(request), message: "wrong_password", username: credentials.username, status: .unauthorized)
+            }
+            throw APIError(.unauthorized, "wrong username or password")
+        }
         let session = await environment.sessions.create(for: account, now: now)
-        var response = try JSONBody.response(
-            LoginDTO(username: account.name, role: account.role.rawValue, scope: Nullable(account.scope), csrf_token: session.csrfToken))
+        // The login page's form goes on to the dashboard; API clients get the account and the CSRF token.
+        var response =
+            page
+            ? Response(status: .seeOther, headers: [.location: "/"])
+            : try JSONBody.response(
+                LoginDTO(username: account.name, role: account.role.rawValue, scope: Nullable(account.scope), csrf_token: session.csrfToken))
         response.setCookie(
             Cookie(
                 name: Authentication.cookieName, value: session.id, maxAge: Int(environment.sessions.lifetime), path: "/",
@@ -47,14 +63,16 @@ enum SessionHandlers {
     }
 
     /// Ends the cookie's session (its CSRF token required, as a header or a `csrf_token` form field) and
-    /// clears the cookie; without a live session there is nothing to end and the answer is the same 204.
+    /// clears the cookie; without a live session there is nothing to end and the answer is the same 204
+    /// (a 303 to `/login` for the pages' logout form).
     static func logout(_ request: Request, _ context: ServerRequestContext, _ call: Call) async throws -> Response {
         if let session = await Authentication.session(request, call.environment) {
             let form = isForm(request) ? try await body(CSRFForm.self, from: request) : nil
             try Authentication.checkCSRF(request, session, formToken: form?.csrf_token)
             await call.environment.sessions.remove(id: session.id)
         }
-        var response = Response(status: .noContent)
+        // The logout button of the pages goes back to the login page.
+        var response = isForm(request) && LoginPage.wantsHTML(request) ? Response(status: .seeOther, headers: [.location: "/login"]) : Response(status: .noContent)
         response.setCookie(
             Cookie(name: Authentication.cookieName, value: "", maxAge: 0, path: "/", secure: overTLS(request), httpOnly: true, sameSite: .lax))
         return response

@@ -1,0 +1,87 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LindungStorage
+
+/// The server-rendered pages (docs/server.md, "Pages"). Kept apart from `ServerRoutes.all`, which is the
+/// API the OpenAPI document describes. Every page but `/login` needs a session cookie (otherwise a 303 to
+/// `/login`) and reads through the session's `ScopedReader`, so a record outside the scope is a 404 page.
+enum PageRoutes {
+    typealias Handler = @Sendable (Request, ServerRequestContext, PageCall) async throws -> Response
+
+    static let all: [(path: String, name: String, handler: Handler)] = [
+        ("/", "page:dashboard", DashboardPage.show),
+    ]
+
+    static func register(on router: Router<ServerRequestContext>, environment: ServerEnvironment) {
+        router.get("/static/lindung.css") { request, context in try PageRenderer.css(request, context) }
+        router.get("/login") { request, context in try await LoginPage.show(request, context, environment) }
+        for page in all {
+            let handler = page.handler
+            let name = page.name
+            router.on(RouterPath(page.path), method: .get) { request, context in
+                let language = PageCall.language(request)
+                guard let session = await Authentication.session(request, environment) else {
+                    return PageCall.withLanguageCookie(Response(status: .seeOther, headers: [.location: "/login"]), request)
+                }
+                let call = PageCall(
+                    call: Call(environment: environment, reader: ScopedReader(Viewer(account: session.account), environment.store), operationID: name),
+                    session: session, language: language)
+                do {
+                    return PageCall.withLanguageCookie(try await handler(request, context, call), request)
+                } catch let error as APIError where error.code == .notFound || error.code == .invalidInput {
+                    let notFound = error.code == .notFound
+                    return try call.page(
+                        "error", title: notFound ? "not_found_title" : "error_title",
+                        ["message": notFound ? language.strings["not_found"]! : error.message],
+                        status: notFound ? .notFound : .badRequest)
+                }
+            }
+        }
+    }
+}
+
+/// What a page handler runs with: the API's `Call` (scope, store, NIK disclosure), the session (its
+/// CSRF token goes into the logout form) and the language.
+struct PageCall: Sendable {
+    let call: Call
+    let session: SessionStore.Session
+    let language: PageLanguage
+
+    var reader: ScopedReader { call.reader! }
+    var store: any LindungStore { call.store }
+    var account: Account { session.account }
+
+    static let languageCookie = "lang"
+
+    /// `?lang=en|id` first, then the `lang` cookie, else Bahasa Indonesia.
+    static func language(_ request: Request) -> PageLanguage {
+        if let query = request.uri.queryParameters["lang"].flatMap({ PageLanguage(rawValue: String($0)) }) { return query }
+        return request.cookies[languageCookie].flatMap { PageLanguage(rawValue: $0.value) } ?? .id
+    }
+
+    /// A `?lang=` switch is remembered in the `lang` cookie for the pages that follow.
+    static func withLanguageCookie(_ response: Response, _ request: Request) -> Response {
+        guard let query = request.uri.queryParameters["lang"].flatMap({ PageLanguage(rawValue: String($0)) }) else { return response }
+        var response = response
+        response.setCookie(Cookie(name: languageCookie, value: query.rawValue, maxAge: 365 * 86400, path: "/", httpOnly: true, sameSite: .lax))
+        return response
+    }
+
+    /// The common values (strings, the user, the logout form's token) plus the page's own.
+    func page(_ template: String, title: String, _ values: [String: Any], status: HTTPResponse.Status = .ok) throws -> Response {
+        let strings = language.strings
+        var all = values
+        all["t"] = strings
+        all["lang"] = language.rawValue
+        all["title"] = strings[title] ?? title
+        all["other_lang"] = language.other.rawValue
+        all["user"] = [
+            "name": account.name, "role": strings["role_\(account.role.rawValue)"] ?? account.role.rawValue,
+            "scope": account.scope ?? strings["everywhere"]!, "csrf_token": session.csrfToken,
+        ]
+        return PageRenderer.html(try PageRenderer.render(template, all), status: status)
+    }
+
+    func money(_ amount: Int64) -> String { PageFormat.money(amount) }
+}

@@ -12,12 +12,7 @@ enum DashboardPage {
         switch page.account.role {
         case .employer, .agencyOperator:
             let employer = try await page.reader.employer(page.account.scope ?? "")
-            var bills: [Bill] = []
-            var month = today.yearMonth
-            for _ in 0..<3 {
-                bills += try await page.store.bills(month: month, employerNPP: employer.npp)
-                month = month.month == 1 ? YearMonth(year: month.year - 1, month: 12) : YearMonth(year: month.year, month: month.month - 1)
-            }
+            let bills = try await recentBills(of: employer.npp, page)
             values["employer"] = ["npp": employer.npp, "name": employer.record.name]
             values.merge(try await BillPageRows.values(bills, page)) { $1 }
             values["open_amount"] = page.money(bills.reduce(0) { $0 + $1.open })
@@ -38,6 +33,19 @@ enum DashboardPage {
         }
         values["today"] = PageFormat.date(today, page.language)
         return try page.page("dashboard", title: "dashboard", values)
+    }
+}
+
+extension DashboardPage {
+    /// An employer's bills of this month and the two before.
+    static func recentBills(of npp: String, _ page: PageCall) async throws -> [Bill] {
+        var bills: [Bill] = []
+        var month = page.call.environment.today().yearMonth
+        for _ in 0..<3 {
+            bills += try await page.store.bills(month: month, employerNPP: npp)
+            month = month.month == 1 ? YearMonth(year: month.year - 1, month: 12) : YearMonth(year: month.year, month: month.month - 1)
+        }
+        return bills
     }
 }
 

@@ -11,6 +11,10 @@ enum PageRoutes {
 
     static let all: [(path: String, name: String, handler: Handler)] = [
         ("/", "page:dashboard", DashboardPage.show),
+        ("/employers", "page:searchEmployers", EmployerPages.search),
+        ("/employers/{npp}", "page:getEmployer", EmployerPages.detail),
+        ("/persons", "page:searchPersons", PersonPages.search),
+        ("/persons/{nik}", "page:getPerson", PersonPages.detail),
     ]
 
     static func register(on router: Router<ServerRequestContext>, environment: ServerEnvironment) {

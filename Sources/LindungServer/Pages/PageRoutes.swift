@@ -15,6 +15,8 @@ enum PageRoutes {
         ("/employers/{npp}", "page:getEmployer", EmployerPages.detail),
         ("/persons", "page:searchPersons", PersonPages.search),
         ("/persons/{nik}", "page:getPerson", PersonPages.detail),
+        ("/bills", "page:listBills", BillPages.list),
+        ("/bills/{id}", "page:getBill", BillPages.detail),
     ]
 
     static func register(on router: Router<ServerRequestContext>, environment: ServerEnvironment) {

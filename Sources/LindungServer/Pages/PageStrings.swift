@@ -25,7 +25,8 @@ enum PageStrings {
         "programs": "Program", "effective_from": "Berlaku sejak", "since": "sejak", "debtor": "Penanggung",
         "role_administrator": "Administrator", "role_auditor": "Auditor", "role_regional_officer": "Petugas wilayah",
         "role_agency_operator": "Operator OPD", "role_branch_officer": "Petugas kantor cabang", "role_employer": "Pemberi kerja",
-        "role_system_client": "Sistem",
+        "role_system_client": "Sistem", "issued_on": "Diterbitkan", "contribution": "Iuran", "fine": "Denda", "lines": "Rincian",
+        "payer": "Pembayar", "workers": "Pekerja", "calculator": "Kalkulator iuran",
     ]
 
     static let english: [String: String] = [
@@ -45,7 +46,8 @@ enum PageStrings {
         "programs": "Programs", "effective_from": "Effective from", "since": "since", "debtor": "Debtor",
         "role_administrator": "Administrator", "role_auditor": "Auditor", "role_regional_officer": "Regional officer",
         "role_agency_operator": "Agency operator", "role_branch_officer": "Branch officer", "role_employer": "Employer",
-        "role_system_client": "System client",
+        "role_system_client": "System client", "issued_on": "Issued on", "contribution": "Contribution", "fine": "Fine", "lines": "Lines",
+        "payer": "Payer", "workers": "Workers", "calculator": "Contribution calculator",
     ]
 }
 

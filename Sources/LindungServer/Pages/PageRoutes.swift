@@ -17,6 +17,7 @@ enum PageRoutes {
         ("/persons/{nik}", "page:getPerson", PersonPages.detail),
         ("/bills", "page:listBills", BillPages.list),
         ("/bills/{id}", "page:getBill", BillPages.detail),
+        ("/calculator", "page:calculator", CalculatorPage.show),
     ]
 
     static func register(on router: Router<ServerRequestContext>, environment: ServerEnvironment) {

@@ -27,6 +27,8 @@ enum PageStrings {
         "role_agency_operator": "Operator OPD", "role_branch_officer": "Petugas kantor cabang", "role_employer": "Pemberi kerja",
         "role_system_client": "Sistem", "issued_on": "Diterbitkan", "contribution": "Iuran", "fine": "Denda", "lines": "Rincian",
         "payer": "Pembayar", "workers": "Pekerja", "calculator": "Kalkulator iuran",
+        "segment_pu": "Penerima upah (PU)", "segment_bpu": "Bukan penerima upah (BPU)", "income": "Penghasilan", "calculate": "Hitung",
+        "base": "Dasar", "rate": "Tarif",
     ]
 
     static let english: [String: String] = [
@@ -48,6 +50,8 @@ enum PageStrings {
         "role_agency_operator": "Agency operator", "role_branch_officer": "Branch officer", "role_employer": "Employer",
         "role_system_client": "System client", "issued_on": "Issued on", "contribution": "Contribution", "fine": "Fine", "lines": "Lines",
         "payer": "Payer", "workers": "Workers", "calculator": "Contribution calculator",
+        "segment_pu": "Wage earner (PU)", "segment_bpu": "Non-wage earner (BPU)", "income": "Income", "calculate": "Calculate",
+        "base": "Base", "rate": "Rate",
     ]
 }
 

@@ -64,8 +64,8 @@ import Testing
         try await withServer { client in
             let headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .accept: "text/html", .cookie: "lang=id"]
             for attempt in 1...6 {
-                try await client.execute(uri: "/login", method: .post, headers: headers, body: ByteBuffer(string: "username=serang-user&password=wrong")) {
-                    response in
+                let body = ByteBuffer(string: "username=serang-user&password=wrong")
+                try await client.execute(uri: "/login", method: .post, headers: headers, body: body) { response in
                     let page = Self.html(response)
                     if attempt <= 5 {
                         #expect(response.status == .unauthorized)
@@ -134,7 +134,9 @@ import Testing
                 #expect(page.contains("Log out"))
                 #expect(response.headers[.setCookie]?.hasPrefix("lang=en") == true)
             }
-            try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie + "; lang=en"]) { #expect(Self.html($0).contains("Dashboard")) }
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie + "; lang=en"]) {
+                #expect(Self.html($0).contains("Dashboard"))
+            }
         }
     }
 

@@ -44,7 +44,8 @@ enum SessionHandlers {
             LoginAttempt(username: credentials.username, at: now, succeeded: account != nil, remoteAddress: address))
         guard let account else {
             if page {
-                return try LoginPage.render(PageCall.language(request), message: "wrong_password", username: credentials.username, status: .unauthorized)
+                return try LoginPage.render(
+                    PageCall.language(request), message: "wrong_password", username: credentials.username, status: .unauthorized)
             }
             throw APIError(.unauthorized, "wrong username or password")
         }
@@ -72,7 +73,9 @@ enum SessionHandlers {
             await call.environment.sessions.remove(id: session.id)
         }
         // The logout button of the pages goes back to the login page.
-        var response = isForm(request) && LoginPage.wantsHTML(request) ? Response(status: .seeOther, headers: [.location: "/login"]) : Response(status: .noContent)
+        var response =
+            isForm(request) && LoginPage.wantsHTML(request)
+            ? Response(status: .seeOther, headers: [.location: "/login"]) : Response(status: .noContent)
         response.setCookie(
             Cookie(name: Authentication.cookieName, value: "", maxAge: 0, path: "/", secure: overTLS(request), httpOnly: true, sameSite: .lax))
         return response

@@ -17,8 +17,11 @@ enum EmployerPages {
                 found.append(employer)
             }
         }
-        let rows: [[String: Any]] = found.map { ["npp": $0.npp, "name": $0.record.name, "region": $0.record.regionCode, "kind": $0.record.kind.rawValue] }
-        return try page.page("employers", title: "employers", ["q": query, "searched": !query.isEmpty, "employers": rows, "has_employers": !rows.isEmpty])
+        let rows: [[String: Any]] = found.map {
+            ["npp": $0.npp, "name": $0.record.name, "region": $0.record.regionCode, "kind": $0.record.kind.rawValue]
+        }
+        let values: [String: Any] = ["q": query, "searched": !query.isEmpty, "employers": rows, "has_employers": !rows.isEmpty]
+        return try page.page("employers", title: "employers", values)
     }
 
     /// The employer, its workers on `?on=` (today by default), its bills of the last three months and its

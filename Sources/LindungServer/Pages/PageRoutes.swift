@@ -32,7 +32,8 @@ enum PageRoutes {
                     return PageCall.withLanguageCookie(Response(status: .seeOther, headers: [.location: "/login"]), request)
                 }
                 let call = PageCall(
-                    call: Call(environment: environment, reader: ScopedReader(Viewer(account: session.account), environment.store), operationID: name),
+                    call: Call(
+                        environment: environment, reader: ScopedReader(Viewer(account: session.account), environment.store), operationID: name),
                     session: session, language: language)
                 do {
                     return PageCall.withLanguageCookie(try await handler(request, context, call), request)

@@ -13,7 +13,8 @@ enum PersonPages {
         if query.count == 16, query.allSatisfy(\.isNumber) {
             if let detail = try? await page.reader.person(query) { found.append(PersonDTO(detail.person)) }
         } else if query.count >= 2 {
-            let candidates = try await page.store.searchPersons(name: query, limit: page.reader.viewer.seesEverything ? 50 : RegistryHandlers.scopedSearchWindow)
+            let limit = page.reader.viewer.seesEverything ? 50 : RegistryHandlers.scopedSearchWindow
+            let candidates = try await page.store.searchPersons(name: query, limit: limit)
             for person in candidates where found.count < 50 {
                 if page.reader.viewer.seesEverything {
                     found.append(PersonDTO(person))
@@ -45,10 +46,11 @@ enum PersonPages {
         }
         let values: [String: Any] = [
             "person": [
-                "nik": person.nik, "name": person.name, "kpj": person.kpj, "birth_date": PageFormat.date(detail.person.record.birthDate, page.language),
-                "region": person.domicile_region,
+                "nik": person.nik, "name": person.name, "kpj": person.kpj,
+                "birth_date": PageFormat.date(detail.person.record.birthDate, page.language), "region": person.domicile_region,
             ],
-            "standing": coverage?.status.rawValue ?? "–", "on": PageFormat.date(today, page.language), "spells": spells, "has_spells": !spells.isEmpty,
+            "standing": coverage?.status.rawValue ?? "–", "on": PageFormat.date(today, page.language), "spells": spells,
+            "has_spells": !spells.isEmpty,
         ]
         return try page.page("person", title: "persons", values)
     }

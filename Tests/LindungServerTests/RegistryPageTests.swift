@@ -69,6 +69,7 @@ import Testing
             #expect(!search.contains("Dewi Lestari"))
             let (_, byName) = try await get(client, "/persons?q=Budi", cookie)
             #expect(byName.contains("Budi Santoso") && byName.contains("href=\"/persons/\(Self.budi)\""))
+            #expect(byName.contains("href=\"/persons?q=Budi&amp;lang=en\""), "the language link keeps the search")
             let (_, byNIK) = try await get(client, "/persons?q=\(Self.budi)", cookie)
             #expect(byNIK.contains("Budi Santoso"))
             let (employers, employersPage) = try await get(client, "/employers?q=12345678", cookie)

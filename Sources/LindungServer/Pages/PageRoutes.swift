@@ -32,6 +32,7 @@ enum PageRoutes {
                     return PageCall.withLanguageCookie(Response(status: .seeOther, headers: [.location: "/login"]), request)
                 }
                 let call = PageCall(
+                    switchLink: PageCall.switchLink(request, to: language.other),
                     call: Call(
                         environment: environment, reader: ScopedReader(Viewer(account: session.account), environment.store), operationID: name),
                     session: session, language: language)
@@ -52,6 +53,8 @@ enum PageRoutes {
 /// What a page handler runs with: the API's `Call` (scope, store, NIK disclosure), the session (its
 /// CSRF token goes into the logout form) and the language.
 struct PageCall: Sendable {
+    /// This page in the other language (`?lang=` with the page's other query parameters kept).
+    let switchLink: String
     let call: Call
     let session: SessionStore.Session
     let language: PageLanguage
@@ -66,6 +69,15 @@ struct PageCall: Sendable {
     static func language(_ request: Request) -> PageLanguage {
         if let query = request.uri.queryParameters["lang"].flatMap({ PageLanguage(rawValue: String($0)) }) { return query }
         return request.cookies[languageCookie].flatMap { PageLanguage(rawValue: $0.value) } ?? .id
+    }
+
+    static func switchLink(_ request: Request, to language: PageLanguage) -> String {
+        var items = (URLComponents(string: request.uri.description)?.queryItems ?? []).filter { $0.name != "lang" }
+        items.append(URLQueryItem(name: "lang", value: language.rawValue))
+        var components = URLComponents()
+        components.path = request.uri.path
+        components.queryItems = items
+        return components.string ?? "?lang=\(language.rawValue)"
     }
 
     /// A `?lang=` switch is remembered in the `lang` cookie for the pages that follow.
@@ -84,6 +96,7 @@ struct PageCall: Sendable {
         all["lang"] = language.rawValue
         all["title"] = strings[title] ?? title
         all["other_lang"] = language.other.rawValue
+        all["switch_link"] = switchLink
         all["user"] = [
             "name": account.name, "role": strings["role_\(account.role.rawValue)"] ?? account.role.rawValue,
             "scope": account.scope ?? strings["everywhere"]!, "csrf_token": session.csrfToken,

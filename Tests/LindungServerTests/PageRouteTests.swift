@@ -52,6 +52,15 @@ import Testing
                 #expect(page.contains("<html lang=\"en\">"))
                 #expect(response.headers[.setCookie]?.hasPrefix("lang=en") == true)
             }
+            // A wrong link from a browser: the 404 page; the API keeps its JSON 404
+            try await client.execute(uri: "/no-such-page", method: .get, headers: [.accept: "text/html"]) { response in
+                #expect(response.status == .notFound)
+                #expect(Self.html(response).contains("Tidak ditemukan"))
+            }
+            try await client.execute(uri: "/api/v1/nothing", method: .get, headers: [.accept: "text/html"]) { response in
+                #expect(response.status == .notFound)
+                #expect(errorCode(response) == "not_found")
+            }
             try await client.execute(uri: "/static/lindung.css", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/css; charset=utf-8")

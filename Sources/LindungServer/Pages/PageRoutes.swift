@@ -50,6 +50,19 @@ enum PageRoutes {
     }
 }
 
+extension PageRoutes {
+    /// The 404 page for a path nothing answers (no session needed, so no menu).
+    static func notFoundPage(_ request: Request) throws -> Response {
+        let language = PageCall.language(request)
+        let strings = language.strings
+        let values: [String: Any] = [
+            "t": strings, "lang": language.rawValue, "other_lang": language.other.rawValue, "title": strings["not_found_title"]!,
+            "message": strings["not_found"]!,
+        ]
+        return PageRenderer.html(try PageRenderer.render("error", values), status: .notFound)
+    }
+}
+
 /// What a page handler runs with: the API's `Call` (scope, store, NIK disclosure), the session (its
 /// CSRF token goes into the logout form) and the language.
 struct PageCall: Sendable {

@@ -22,6 +22,12 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
                     return response
                 }
             }
+            // A browser that follows a wrong link outside the API gets the 404 page, not JSON.
+            if !(error is APIError), (error as? any HTTPResponseError)?.status == .notFound, !request.uri.path.hasPrefix("/api/"),
+                LoginPage.wantsHTML(request)
+            {
+                return try PageRoutes.notFoundPage(request)
+            }
             let apiError = Self.map(error)
             if apiError.code == .internal {
                 context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])

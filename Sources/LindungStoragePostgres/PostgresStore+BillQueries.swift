@@ -96,28 +96,12 @@ extension PostgresStore {
                 let (spellID, nik, kpj, name) = try row.decode((Int64, String, String, String).self)
                 if people[spellID] == nil { people[spellID] = (nik, kpj, name) }
             }
-            var lines: [BillWorkerLine] = []
-            var spellIDs = Set(current.bases.keys)
-            spellIDs.formUnion(previous.keys)
-            for spellID in spellIDs.sorted() {
-                let now = BillingPass.part(of: current.charges[spellID] ?? WorkerCharge(), for: bill.debtor)
-                let before = BillingPass.part(of: previous[spellID] ?? WorkerCharge(), for: bill.debtor)
-                let charge = Self.difference(now, before)
-                guard charge.total != 0 || (bill.kind != .adjustment && now.total != 0) else { continue }
-                let person = people[spellID]
-                let basis = current.bases[spellID]
-                lines.append(
-                    BillWorkerLine(
-                        spellID: spellID, nik: person?.nik ?? "", kpj: person?.kpj ?? "", name: person?.name ?? "",
-                        segment: basis?.segment ?? .pu, base: basis?.base ?? 0, jpStopped: basis?.jpStopped ?? false, charge: charge,
-                        total: charge.total))
-            }
-            return lines
+            return BillWorkerDetail.lines(bill: bill, current: current, previous: previous, people: people)
         }
     }
 
     /// A stored snapshot decoded and priced with its own tariff.
-    static func snapshot(_ db: PostgresSession, id: Int64) async throws -> (bases: [Int64: WorkerBasis], charges: [Int64: WorkerCharge]) {
+    static func snapshot(_ db: PostgresSession, id: Int64) async throws -> PricedSnapshot {
         guard
             let row = try await db.rows(
                 """
@@ -127,24 +111,7 @@ extension PostgresStore {
             ).first
         else { throw StoreError.notFound("bill snapshot \(id)") }
         let (data, riskClass, regionBits, tariffJSON) = try row.decode((ByteBuffer, Int, Int64, String).self)
-        let tariff = try JSONDecoder().decode(BillingTariff.self, from: Data(tariffJSON.utf8))
-        let workers = try WorkerSnapshotCodec.decode(data.readableBytesView)
-        let regionPrograms = ProgramSet(rawValue: UInt8(truncatingIfNeeded: regionBits))
-        var bases: [Int64: WorkerBasis] = [:]
-        var charges: [Int64: WorkerCharge] = [:]
-        for worker in workers {
-            bases[worker.spellID] = worker
-            charges[worker.spellID] = tariff.charge(worker, riskClass: riskClass, regionPrograms: regionPrograms)
-        }
-        return (bases, charges)
-    }
-
-    static func difference(_ a: WorkerCharge, _ b: WorkerCharge) -> WorkerCharge {
-        var result = WorkerCharge()
-        for payer in Payer.allCases { result[payer] = a[payer] - b[payer] }
-        result.jkpFromJKK = a.jkpFromJKK - b.jkpFromJKK
-        result.jkpFromJKM = a.jkpFromJKM - b.jkpFromJKM
-        return result
+        return try PricedSnapshot(data: data.readableBytesView, riskClass: riskClass, regionProgramBits: regionBits, tariffJSON: tariffJSON)
     }
 
     public func monthTotals(_ month: YearMonth) async throws -> [Payer: Rupiah] {

@@ -82,55 +82,21 @@ extension SQLiteStore {
                             """, arguments: [id]
                     ).map { row in (row["id"] as Int64, (nik: row["nik"] as String, kpj: row["kpj"] as String, name: row["name"] as String)) },
                     uniquingKeysWith: { first, _ in first })
-                var lines: [BillWorkerLine] = []
-                var spellIDs = Set(current.bases.keys)
-                spellIDs.formUnion(previous.keys)
-                for spellID in spellIDs.sorted() {
-                    let now = BillingPass.part(of: current.charges[spellID] ?? WorkerCharge(), for: bill.debtor)
-                    let before = BillingPass.part(of: previous[spellID] ?? WorkerCharge(), for: bill.debtor)
-                    let charge = Self.difference(now, before)
-                    guard charge.total != 0 || (bill.kind != .adjustment && now.total != 0) else { continue }
-                    let person = people[spellID]
-                    let basis = current.bases[spellID]
-                    lines.append(
-                        BillWorkerLine(
-                            spellID: spellID, nik: person?.nik ?? "", kpj: person?.kpj ?? "", name: person?.name ?? "",
-                            segment: basis?.segment ?? .pu, base: basis?.base ?? 0, jpStopped: basis?.jpStopped ?? false, charge: charge,
-                            total: charge.total))
-                }
-                return lines
+                return BillWorkerDetail.lines(bill: bill, current: current, previous: previous, people: people)
             }
         }
     }
 
     /// A stored snapshot decoded and priced with its own tariff.
-    static func snapshot(_ db: Database, id: Int64) throws -> (bases: [Int64: WorkerBasis], charges: [Int64: WorkerCharge]) {
+    static func snapshot(_ db: Database, id: Int64) throws -> PricedSnapshot {
         guard
             let row = try Row.fetchOne(
                 db,
                 sql: "SELECT s.data, s.risk_class, s.region_programs, t.tariff FROM bill_snapshot s JOIN billing_tariff t ON t.id = s.tariff_id WHERE s.id = ?",
                 arguments: [id])
         else { throw StoreError.notFound("bill snapshot \(id)") }
-        let tariff = try JSONDecoder().decode(BillingTariff.self, from: Data((row["tariff"] as String).utf8))
         let data: Data = row["data"]
-        let workers = try WorkerSnapshotCodec.decode(data)
-        let riskClass: Int = row["risk_class"]
-        let regionPrograms = ProgramSet(rawValue: UInt8(truncatingIfNeeded: row["region_programs"] as Int64))
-        var bases: [Int64: WorkerBasis] = [:]
-        var charges: [Int64: WorkerCharge] = [:]
-        for worker in workers {
-            bases[worker.spellID] = worker
-            charges[worker.spellID] = tariff.charge(worker, riskClass: riskClass, regionPrograms: regionPrograms)
-        }
-        return (bases, charges)
-    }
-
-    static func difference(_ a: WorkerCharge, _ b: WorkerCharge) -> WorkerCharge {
-        var result = WorkerCharge()
-        for payer in Payer.allCases { result[payer] = a[payer] - b[payer] }
-        result.jkpFromJKK = a.jkpFromJKK - b.jkpFromJKK
-        result.jkpFromJKM = a.jkpFromJKM - b.jkpFromJKM
-        return result
+        return try PricedSnapshot(data: data, riskClass: row["risk_class"], regionProgramBits: row["region_programs"], tariffJSON: row["tariff"])
     }
 
     public func monthTotals(_ month: YearMonth) async throws -> [Payer: Rupiah] {

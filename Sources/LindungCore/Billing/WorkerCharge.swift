@@ -100,3 +100,14 @@ public struct WorkerCharge: Sendable, Equatable {
         lhs.jkpFromJKM += rhs.jkpFromJKM
     }
 }
+
+extension WorkerCharge {
+    /// `lhs − rhs`, payer by payer and program by program, JKP allocation included (an adjustment's worker line).
+    public static func - (lhs: WorkerCharge, rhs: WorkerCharge) -> WorkerCharge {
+        var result = WorkerCharge()
+        for payer in Payer.allCases { result[payer] = lhs[payer] - rhs[payer] }
+        result.jkpFromJKK = lhs.jkpFromJKK - rhs.jkpFromJKK
+        result.jkpFromJKM = lhs.jkpFromJKM - rhs.jkpFromJKM
+        return result
+    }
+}

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LindungCore
 import LindungExport
+import LindungServer
 import LindungStorage
 
 /// `lindung bill --month M` issues a month's bills; `lindung bill show ID` and `lindung bill list` read them.
@@ -35,7 +36,7 @@ struct BillIssue: AsyncParsableCommand {
         let started = Date()
         let summary = try await withBillingStore(store) { try await $0.issueBills(request) }
         Timing.report("bill \(month)", since: started)
-        if common.json { return print(try JSONOutput.encode(BillingRunJSON(summary))) }
+        if common.json { return print(try JSONOutput.encode(BillingRunDTO(summary))) }
         print(
             """
             Billed \(month): \(summary.workers) workers at \(summary.employers) employers; \(summary.regularBills) new bills, \
@@ -83,10 +84,10 @@ struct BillShow: AsyncParsableCommand {
             try emit(CSVWriter.write(BillExport.workerTable(bill, workers, indonesian: false)))
         case .json:
             struct Output: Encodable {
-                let bill: BillJSON
-                let workers: [BillWorkerJSON]
+                let bill: BillDTO
+                let workers: [BillWorkerDTO]
             }
-            try emit(try JSONOutput.encode(Output(bill: BillJSON(bill), workers: workers.map(BillWorkerJSON.init))) + "\n")
+            try emit(try JSONOutput.encode(Output(bill: BillDTO(bill), workers: workers.map(BillWorkerDTO.init))) + "\n")
         case .text:
             var text = TextTable.render(
                 header: ["Bill \(bill.number)", ""], rows: BillExport.billTable(bill).rows.map { $0.map(Self.text) }, rightAligned: [1])
@@ -122,7 +123,7 @@ struct BillList: AsyncParsableCommand {
     func run() async throws {
         let month = try ArgumentValue.month(month, option: "--month")
         let bills = try await withBillingStore(store) { try await $0.bills(month: month, employerNPP: employer) }
-        if json { return print(try JSONOutput.encode(bills.map(BillJSON.init))) }
+        if json { return print(try JSONOutput.encode(bills.map(BillDTO.init))) }
         print(
             TextTable.render(
                 header: ["Id", "Number", "Debtor", "Kind", "Due", "Workers", "Total", "Paid"],
@@ -156,7 +157,7 @@ struct PayCommand: AsyncParsableCommand {
 }
 
 func printReceipt(_ receipt: PaymentReceipt, json: Bool) {
-    if json { return print((try? JSONOutput.encode(ReceiptJSON(receipt))) ?? "{}") }
+    if json { return print((try? JSONOutput.encode(ReceiptDTO(receipt))) ?? "{}") }
     print(
         receipt.newlyPosted
             ? "Posted \(receipt.reference): \(Money.format(receipt.amount)) paid \(receipt.paidOn.iso) by \(receipt.debtor)."
@@ -217,7 +218,7 @@ struct ArrearsCommand: AsyncParsableCommand {
             }
             rows = byRegion.values.sorted { $0.regionCode < $1.regionCode }
         }
-        if json { return print(try JSONOutput.encode(rows.map(ArrearsJSON.init))) }
+        if json { return print(try JSONOutput.encode(rows.map(ArrearsDTO.init))) }
         print(
             TextTable.render(
                 header: [by == .region ? "Region" : "Debtor", "Name", "Current", "1-3 months", "Over 3 months", "Total"],
@@ -244,28 +245,7 @@ struct StandingCommand: AsyncParsableCommand {
         guard let coverage = try await withBillingStore(store, { try await $0.coverage(nik: nik, on: date) }) else {
             throw CLIError("no person with NIK \(nik) is registered")
         }
-        if json {
-            struct Output: Encodable {
-                struct Spell: Encodable {
-                    let spell_id: Int64
-                    let npp: String
-                    let segment: String
-                    let status: String
-                    @NullWhenAbsent var oldest_overdue: String?
-                }
-                let nik: String
-                let on: String
-                let status: String
-                let spells: [Spell]
-            }
-            return print(
-                try JSONOutput.encode(
-                    Output(
-                        nik: nik, on: date.iso, status: coverage.status.rawValue,
-                        spells: coverage.spells.map {
-                            .init(spell_id: $0.spellID, npp: $0.employerNPP, segment: $0.segment.rawValue, status: $0.status.rawValue, oldest_overdue: $0.oldestOverdue?.iso)
-                        })))
-        }
+        if json { return print(try JSONOutput.encode(StandingDTO(coverage))) }
         print("NIK \(nik) on \(date.iso): \(coverage.status.rawValue)")
         if coverage.status == .inArrearsOver3Months {
             print("Arrears over 3 months: JKK benefits are the employer's to pay first (REGULATIONS.md §4).")

@@ -1,8 +1,8 @@
 import LindungCore
-import LindungStorage
+public import LindungStorage
 
 /// One debtor's arrears as `lindung arrears --json` prints it (docs/cli.md).
-struct ArrearsDTO: Encodable, Sendable {
+public struct ArrearsDTO: Encodable, Sendable {
     let debtor: String
     var debtor_key: String
     let name: String
@@ -13,7 +13,7 @@ struct ArrearsDTO: Encodable, Sendable {
     let total: Int64
     let oldest_due_date: Nullable<String>
 
-    init(_ row: ArrearsRow) {
+    public init(_ row: ArrearsRow) {
         debtor = row.debtor.kind
         debtor_key = row.debtor.key
         name = row.name
@@ -27,7 +27,7 @@ struct ArrearsDTO: Encodable, Sendable {
 }
 
 /// A participant's standing as `lindung standing --json` prints it (docs/cli.md).
-struct StandingDTO: Encodable, Sendable {
+public struct StandingDTO: Encodable, Sendable {
     struct SpellDTO: Encodable, Sendable {
         let spell_id: Int64
         let npp: String
@@ -41,7 +41,7 @@ struct StandingDTO: Encodable, Sendable {
     let status: String
     let spells: [SpellDTO]
 
-    init(_ coverage: ParticipantCoverage) {
+    public init(_ coverage: ParticipantCoverage) {
         nik = coverage.nik
         on = coverage.on.iso
         status = coverage.status.rawValue

@@ -1,9 +1,9 @@
 import Foundation
 import LindungCore
-import LindungStorage
+public import LindungStorage
 
-/// A bill as `lindung bill list --json` prints one (docs/cli.md).
-struct BillDTO: Encodable, Sendable {
+/// A bill as `lindung bill list --json` and the API print one (docs/cli.md): one contract, used by both.
+public struct BillDTO: Encodable, Sendable {
     struct Line: Encodable, Sendable {
         let program: String
         let payer: String
@@ -30,7 +30,7 @@ struct BillDTO: Encodable, Sendable {
     let paid: Int64
     let open: Int64
 
-    init(_ bill: Bill) {
+    public init(_ bill: Bill) {
         id = bill.id
         number = bill.number
         npp = bill.employerNPP
@@ -55,7 +55,7 @@ struct BillDTO: Encodable, Sendable {
 
 /// A bill's worker line; `amounts` holds only the non-zero payer/program amounts (`employer_jkk`, …,
 /// `participant_jkk_jkm`, `government_jkp`), as in `bill show --format json`.
-struct BillWorkerDTO: Encodable, Sendable {
+public struct BillWorkerDTO: Encodable, Sendable {
     let spell_id: Int64
     var nik: String
     let kpj: String
@@ -66,7 +66,7 @@ struct BillWorkerDTO: Encodable, Sendable {
     let amounts: [String: Int64]
     let total: Int64
 
-    init(_ line: BillWorkerLine) {
+    public init(_ line: BillWorkerLine) {
         spell_id = line.spellID
         nik = line.nik
         kpj = line.kpj

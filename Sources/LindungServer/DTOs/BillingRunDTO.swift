@@ -1,8 +1,8 @@
 import LindungCore
-import LindungStorage
+public import LindungStorage
 
 /// A billing run's summary as `lindung bill --json` prints it (docs/cli.md).
-struct BillingRunDTO: Encodable, Sendable {
+public struct BillingRunDTO: Encodable, Sendable {
     let month: String
     let employers: Int
     let workers: Int
@@ -13,7 +13,7 @@ struct BillingRunDTO: Encodable, Sendable {
     let fines: Int64
     let by_payer: [String: Int64]
 
-    init(_ summary: BillingRunSummary) {
+    public init(_ summary: BillingRunSummary) {
         month = summary.month.description
         employers = summary.employers
         workers = summary.workers

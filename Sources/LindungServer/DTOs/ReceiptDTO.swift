@@ -1,8 +1,8 @@
 import LindungCore
-import LindungStorage
+public import LindungStorage
 
 /// A payment receipt as `lindung pay --json` prints it (docs/cli.md).
-struct ReceiptDTO: Encodable, Sendable {
+public struct ReceiptDTO: Encodable, Sendable {
     struct Allocation: Encodable, Sendable {
         let bill_id: Int64
         let bill_number: String
@@ -22,7 +22,7 @@ struct ReceiptDTO: Encodable, Sendable {
     let allocations: [Allocation]
     let credit: Int64
 
-    init(_ receipt: PaymentReceipt) {
+    public init(_ receipt: PaymentReceipt) {
         payment_id = receipt.paymentID
         reference = receipt.reference
         debtor = receipt.debtor.kind

@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // The regulation core: pure domain code over Foundation value types. Its only I/O is reading
@@ -87,12 +88,38 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
+        // Debian's libqrencode (libqrencode-dev) for the QR code on compliance certificates.
+        .systemLibrary(
+            name: "CQREncode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+        // Coverage and the quarterly report: SVG charts, the choropleth map, HTML/XLSX/CSV/PDF documents.
+        .target(
+            name: "LindungReports",
+            dependencies: [
+                "LindungCore", "LindungStorage", "LindungExport",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
+        // Employer compliance: signed certificates (Ed25519), their QR codes, keys kept outside the database.
+        .target(
+            name: "LindungCompliance",
+            dependencies: [
+                "LindungCore", "LindungStorage", "CQREncode",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // The web server and JSON API (Hummingbird 2) over the store protocol; never a concrete backend.
         .target(
             name: "LindungServer",
             dependencies: [
-                "LindungCore", "LindungStorage",
+                "LindungCore", "LindungStorage", "LindungExport", "LindungReports", "LindungCompliance", "LindungImport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -109,7 +136,7 @@ let package = Package(
             name: "LindungCLI",
             dependencies: [
                 "LindungCore", "LindungStorage", "LindungStorageSQLite", "LindungStoragePostgres", "LindungImport", "LindungExport",
-                "LindungDemo", "LindungServer",
+                "LindungDemo", "LindungServer", "LindungReports", "LindungCompliance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -158,6 +185,22 @@ let package = Package(
             dependencies: [
                 "LindungCLI", "lindung", "LindungCore", "LindungStorage", "LindungStorageSQLite", "LindungImport", "LindungServer",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LindungReportsTests",
+            dependencies: [
+                "LindungReports", "LindungCore", "LindungStorage", "LindungStorageSQLite", "LindungExport", "LindungImport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LindungComplianceTests",
+            dependencies: [
+                "LindungCompliance", "LindungCore", "LindungStorage", "LindungStorageSQLite",
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),

@@ -1,0 +1,1 @@
+// LindungCompliance: certificates and their QR codes (issue 6). Sources arrive with the compliance work.

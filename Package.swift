@@ -146,6 +146,9 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Benefits and claims (issue 8): the JHT ledger arithmetic, eligibility, amounts and the maker-checker workflow.
+        .target(name: "LindungClaims", dependencies: ["LindungCore"], swiftSettings: strictSettings),
+        .testTarget(name: "LindungClaimsTests", dependencies: ["LindungClaims", "LindungCore"], swiftSettings: strictSettings),
         .executableTarget(
             name: "lindung",
             dependencies: ["LindungCLI"],

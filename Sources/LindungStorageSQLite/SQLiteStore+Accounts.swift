@@ -41,6 +41,11 @@ extension SQLiteStore {
     }
 
     public func apiClient(tokenHash: String) async throws -> APIClientRecord? {
+        if let reads { return try reads.read { try Self.fastAPIClient($0, tokenHash: tokenHash) } }
+        return try await apiClientThroughPool(tokenHash: tokenHash)
+    }
+
+    func apiClientThroughPool(tokenHash: String) async throws -> APIClientRecord? {
         let row = try await mapped {
             try await writer.read { db in try Row.fetchOne(db, sql: "SELECT * FROM api_client WHERE token_sha256 = ?", arguments: [tokenHash]) }
         }

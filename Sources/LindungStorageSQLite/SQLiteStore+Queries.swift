@@ -5,6 +5,11 @@ public import LindungStorage
 
 extension SQLiteStore {
     public func person(nik: String) async throws -> PersonDetail? {
+        if let reads { return try reads.read { try Self.fastPerson($0, nik: nik) } }
+        return try await personThroughPool(nik: nik)
+    }
+
+    func personThroughPool(nik: String) async throws -> PersonDetail? {
         try await mapped {
             try await writer.read { db in
                 guard let row = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE nik = ?", arguments: [nik]) else { return nil }
@@ -39,6 +44,11 @@ extension SQLiteStore {
     }
 
     public func employer(npp: String) async throws -> Employer? {
+        if let reads { return try reads.read { try Self.fastEmployer($0, npp: npp) } }
+        return try await employerThroughPool(npp: npp)
+    }
+
+    func employerThroughPool(npp: String) async throws -> Employer? {
         try await mapped {
             try await writer.read { db in
                 try Row.fetchOne(db, sql: Self.employerSelect + " WHERE e.npp = ?", arguments: [npp]).map(SQLiteRows.employer)

@@ -11,6 +11,8 @@ public final class SQLiteStore: LindungStore {
     let writer: any DatabaseWriter
     /// The clock for audit timestamps; a parameter so tests can fix it.
     let now: @Sendable () -> Date
+    /// Read-only connections for the hot point reads (SQLite+FastReads.swift); nil in memory.
+    let reads: SQLiteReadConnections?
 
     /// Opens (creating if needed) the database file at `path` in WAL mode.
     public convenience init(path: String, now: @escaping @Sendable () -> Date = Date.init) throws {
@@ -21,7 +23,7 @@ public final class SQLiteStore: LindungStore {
             try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;")
         }
         do {
-            self.init(writer: try DatabasePool(path: path, configuration: configuration), now: now)
+            self.init(writer: try DatabasePool(path: path, configuration: configuration), now: now, reads: SQLiteReadConnections(path: path))
         } catch {
             throw StoreError.backend("cannot open SQLite database at \(path): \(error)")
         }
@@ -32,9 +34,10 @@ public final class SQLiteStore: LindungStore {
         SQLiteStore(writer: try DatabaseQueue(), now: now)
     }
 
-    init(writer: any DatabaseWriter, now: @escaping @Sendable () -> Date) {
+    init(writer: any DatabaseWriter, now: @escaping @Sendable () -> Date, reads: SQLiteReadConnections? = nil) {
         self.writer = writer
         self.now = now
+        self.reads = reads
     }
 
     public func migrate() async throws -> [String] {
@@ -50,7 +53,9 @@ public final class SQLiteStore: LindungStore {
         try await mapped { try await writer.read { db in try SQLiteMigrations.migrator().appliedMigrations(db) } }
     }
 
-    public func close() async {}
+    public func close() async {
+        reads?.closeAll()
+    }
 
     /// UTC timestamp for audit rows.
     func timestamp() -> String {

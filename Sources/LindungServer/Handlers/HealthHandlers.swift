@@ -19,6 +19,14 @@ enum HealthHandlers {
         }
     }
 
+    /// `{"status":"ok"}`, built once: no store, no encoder. The bare route the benchmark compares the
+    /// registry's reads with (scripts/benchmark-server.sh), through the same middleware as every route.
+    static let pingBody = ByteBuffer(string: #"{"status":"ok"}"#)
+
+    static func ping(_ request: Request, _ context: ServerRequestContext, _ call: Call) async throws -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: pingBody))
+    }
+
     static func metrics(_ request: Request, _ context: ServerRequestContext, _ call: Call) async throws -> Response {
         Response(
             status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],

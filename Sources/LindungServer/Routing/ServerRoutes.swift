@@ -4,6 +4,7 @@ import HTTPTypes
 public enum ServerRoutes {
     public static let all: [Route] = [
         Route(.get, "/health", "health", .open, HealthHandlers.health),
+        Route(.get, "/ping", "ping", .open, HealthHandlers.ping),
         Route(.get, "/metrics", "metrics", .open, HealthHandlers.metrics),
         Route(.get, "/api/openapi.json", "openAPIDocument", .open, HealthHandlers.openAPI),
         Route(.post, "/login", "login", .open, SessionHandlers.login),

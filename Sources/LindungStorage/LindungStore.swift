@@ -72,6 +72,7 @@ public enum MigrationList {
         "0004_create_audit_log",
         "0005_create_billing",
         "0006_create_accounts",
+        "0009_create_claims",
     ]
 }
 

@@ -176,5 +176,6 @@ enum PostgresMigrations {
         ],
         "0005_create_billing": PostgresBillingSchema.statements,
         "0006_create_accounts": PostgresAccountsSchema.statements,
+        "0009_create_claims": PostgresClaimsSchema.statements,
     ]
 }

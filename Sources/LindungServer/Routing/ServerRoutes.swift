@@ -14,6 +14,7 @@ public enum ServerRoutes {
         Route(.get, "/api/v1/persons", "searchPersons", .read, RegistryHandlers.searchPersons),
         Route(.get, "/api/v1/persons/{nik}", "getPerson", .read, RegistryHandlers.person),
         Route(.get, "/api/v1/persons/{nik}/standing", "getStanding", .read, BillingHandlers.standing),
+        Route(.get, "/api/v1/persons/{nik}/spells", "listPersonSpells", .read, SpellHandlers.list),
         Route(.get, "/api/v1/bills", "listBills", .read, BillingHandlers.bills),
         Route(.get, "/api/v1/bills/{id}", "getBill", .read, BillingHandlers.bill),
         Route(.get, "/api/v1/bills/{id}/workers", "listBillWorkers", .read, BillingHandlers.billWorkers),
@@ -21,6 +22,7 @@ public enum ServerRoutes {
         Route(.post, "/api/v1/billing-runs", "runBilling", .write, BillingHandlers.run),
         Route(.get, "/api/v1/arrears", "listArrears", .read, BillingHandlers.arrears),
         Route(.get, "/api/v1/calculator/contribution", "calculateContribution", .read, CalculatorHandlers.contribution),
+        Route(.post, "/api/v1/imports", "importRegistry", .read, ImportHandlers.post),
     ]
 }
 

@@ -1,1 +1,0 @@
-// LindungCompliance: certificates and their QR codes (issue 6). Sources arrive with the compliance work.

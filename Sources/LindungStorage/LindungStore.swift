@@ -4,8 +4,9 @@ public import LindungCore
 /// half-written, and no transaction handle crosses this interface (GRDB's write closure is synchronous,
 /// PostgresNIO's is async). Implemented by `SQLiteStore` (the embedded default) and `PostgresStore`; the
 /// contract test suite runs the same behaviour against both. Billing, payments and arrears are
-/// `BillingStore`'s part of it; users, API clients, login attempts and the access log `AccountStore`'s.
-public protocol LindungStore: BillingStore, AccountStore {
+/// `BillingStore`'s part of it; users, API clients, login attempts and the access log `AccountStore`'s; employer
+/// compliance (licences, findings, the sanction ladder, the query log) `ComplianceStore`'s.
+public protocol LindungStore: BillingStore, AccountStore, ComplianceStore {
     /// Applies the migrations not yet applied, in order; returns the names applied now.
     func migrate() async throws -> [String]
     /// The names of the migrations applied so far, in order.
@@ -72,6 +73,7 @@ public enum MigrationList {
         "0004_create_audit_log",
         "0005_create_billing",
         "0006_create_accounts",
+        "0007_create_compliance",
         "0009_create_claims",
     ]
 }

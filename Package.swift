@@ -32,7 +32,6 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
-        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // The regulation core: pure domain code over Foundation value types. Its only I/O is reading
@@ -121,7 +120,6 @@ let package = Package(
                 "LindungCore", "LindungStorage", "LindungExport", "LindungReports", "LindungCompliance", "LindungImport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
-                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -138,7 +136,7 @@ let package = Package(
             name: "LindungCLI",
             dependencies: [
                 "LindungCore", "LindungStorage", "LindungStorageSQLite", "LindungStoragePostgres", "LindungImport", "LindungExport",
-                "LindungDemo", "LindungServer", "LindungReports", "LindungCompliance",
+                "LindungDemo", "LindungServer", "LindungReports", "LindungCompliance", "LindungClaims",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -24,11 +24,16 @@ public struct ServerEnvironment: Sendable {
     /// Behind a reverse proxy: take the client's address from the first `X-Forwarded-For` entry (login
     /// throttling per address). Off by default, since anyone can send that header.
     public let trustForwardedFor: Bool
+    /// The reference tables imports validate with (regions, minimum wages); the bundled ones when nil.
+    public let reference: ReferenceData?
+    /// Uploaded import files waiting for their confirmation (`/imports`), kept on disk for a while.
+    public let uploads: ImportUploads
 
     public init(
         store: any LindungStore, accounts: any ServerAccounts, rules: RuleSet, holidays: HolidayCalendar, today: @escaping @Sendable () -> CalendarDate,
         actor: String = "server", metricsText: @escaping @Sendable () -> String = { "" }, sessions: SessionStore = SessionStore(),
-        loginLimits: LoginLimits = LoginLimits(), now: @escaping @Sendable () -> Date = Date.init, trustForwardedFor: Bool = false
+        loginLimits: LoginLimits = LoginLimits(), now: @escaping @Sendable () -> Date = Date.init, trustForwardedFor: Bool = false,
+        reference: ReferenceData? = nil, uploads: ImportUploads = ImportUploads()
     ) {
         self.store = store
         self.accounts = accounts
@@ -41,5 +46,7 @@ public struct ServerEnvironment: Sendable {
         self.loginLimits = loginLimits
         self.now = now
         self.trustForwardedFor = trustForwardedFor
+        self.reference = reference
+        self.uploads = uploads
     }
 }

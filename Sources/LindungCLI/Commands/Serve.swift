@@ -46,7 +46,7 @@ struct Serve: AsyncParsableCommand {
             let environment = ServerEnvironment(
                 store: store, accounts: StoreAccounts(store: store), rules: ruleSet, holidays: reference.holidays, today: { ArgumentValue.today },
                 actor: ProcessInfo.processInfo.environment["LINDUNG_ACTOR"] ?? "server", metricsText: { registry.emitToString() },
-                trustForwardedFor: trustForwardedFor)
+                trustForwardedFor: trustForwardedFor, reference: reference)
             let app = buildApplication(environment: environment, host: host, port: port, logger: logger) {
                 say("Lindung is serving \(url) (health: \(url)/health, API: \(url)/api/v1, document: \(url)/api/openapi.json); Ctrl-C stops it.")
             }

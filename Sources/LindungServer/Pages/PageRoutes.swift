@@ -18,11 +18,13 @@ enum PageRoutes {
         ("/bills", "page:listBills", BillPages.list),
         ("/bills/{id}", "page:getBill", BillPages.detail),
         ("/calculator", "page:calculator", CalculatorPage.show),
+        ("/imports", "page:imports", ImportPages.show),
     ]
 
     static func register(on router: Router<ServerRequestContext>, environment: ServerEnvironment) {
         router.get("/static/lindung.css") { request, context in try PageRenderer.css(request, context) }
         router.get("/login") { request, context in try await LoginPage.show(request, context, environment) }
+        PageForms.register(on: router, environment: environment)
         for page in all {
             let handler = page.handler
             let name = page.name
@@ -113,6 +115,7 @@ struct PageCall: Sendable {
         all["user"] = [
             "name": account.name, "role": strings["role_\(account.role.rawValue)"] ?? account.role.rawValue,
             "scope": account.scope ?? strings["everywhere"]!, "csrf_token": session.csrfToken,
+            "can_import": RegistryImport.mayImport(account.role),
         ]
         return PageRenderer.html(try PageRenderer.render(template, all), status: status)
     }

@@ -29,6 +29,25 @@ enum PageStrings {
         "payer": "Pembayar", "workers": "Pekerja", "calculator": "Kalkulator iuran",
         "segment_pu": "Penerima upah (PU)", "segment_bpu": "Bukan penerima upah (BPU)", "income": "Penghasilan", "calculate": "Hitung",
         "base": "Dasar", "rate": "Tarif",
+        // Imports, non-ASN lists, payments, downloads and list pages (issue 5's remaining pages).
+        "imports": "Impor data", "import_kind": "Jenis data", "import_kind_employers": "Pemberi kerja", "import_kind_workers": "Pekerja",
+        "import_employer": "NPP pemberi kerja (untuk pekerja)", "import_file": "Berkas (CSV atau XLSX)", "import_upload": "Unggah dan periksa",
+        "import_rule": "Berkas diperiksa dulu tanpa mengubah registri. Berkas hanya dapat diimpor bila tidak ada baris yang salah (semua atau tidak sama sekali).",
+        "import_preview": "Pemeriksaan berkas", "import_rows_read": "Baris dibaca", "import_valid": "Baris valid", "import_with_errors": "Baris dengan kesalahan",
+        "import_errors": "Kesalahan per baris", "import_row": "Baris", "import_field": "Kolom", "import_value": "Nilai", "import_reason": "Alasan",
+        "import_no_errors": "Tidak ada kesalahan.", "import_fix_errors": "Berkas ini belum dapat diimpor: perbaiki baris di atas, lalu unggah lagi.",
+        "import_nothing_valid": "Berkas ini tidak berisi baris data.", "import_confirm": "Impor sekarang", "import_again": "Unggah berkas lain",
+        "import_result": "Hasil impor", "import_done": "Data telah diimpor.", "import_refused": "Tidak ada yang ditulis: registri menolak baris di bawah.",
+        "import_created": "Baru", "import_updated": "Diperbarui", "import_unchanged": "Tidak berubah", "import_persons_created": "Peserta baru",
+        "import_wages_changed": "Perubahan upah", "import_spells_closed": "Masa kepesertaan berakhir", "import_no_file": "Pilih berkas CSV atau XLSX.",
+        "forbidden_title": "Tidak diizinkan", "forbidden": "Peran Anda tidak diizinkan melakukan ini.",
+        "non_asn": "Pegawai non-ASN", "non_asn_roster": "Jumlah dilaporkan", "non_asn_registered": "Terdaftar", "non_asn_gap": "Belum terdaftar",
+        "non_asn_reported_on": "Dilaporkan per", "non_asn_no_roster": "Instansi ini belum melaporkan daftar pegawai non-ASN.", "category": "Kategori",
+        "payment": "Catat pembayaran", "amount": "Jumlah (Rp)", "paid_on": "Tanggal bayar", "reference": "Referensi pembayaran",
+        "post_payment": "Catat pembayaran", "receipt": "Tanda terima", "receipt_new": "Pembayaran dicatat.",
+        "receipt_repeat": "Referensi ini sudah pernah dicatat: tanda terima pertama ditampilkan.", "applied_to": "Dialokasikan ke",
+        "unapplied": "Belum dialokasikan", "download_csv": "Unduh CSV", "download_xlsx": "Unduh XLSX", "previous": "Sebelumnya",
+        "next": "Berikutnya",
     ]
 
     static let english: [String: String] = [
@@ -52,6 +71,25 @@ enum PageStrings {
         "payer": "Payer", "workers": "Workers", "calculator": "Contribution calculator",
         "segment_pu": "Wage earner (PU)", "segment_bpu": "Non-wage earner (BPU)", "income": "Income", "calculate": "Calculate",
         "base": "Base", "rate": "Rate",
+        // Imports, non-ASN lists, payments, downloads and list pages (issue 5's remaining pages).
+        "imports": "Import data", "import_kind": "Data kind", "import_kind_employers": "Employers", "import_kind_workers": "Workers",
+        "import_employer": "Employer NPP (for workers)", "import_file": "File (CSV or XLSX)", "import_upload": "Upload and check",
+        "import_rule": "The file is checked first without changing the registry. It can be imported only when no row has an error (all or nothing).",
+        "import_preview": "File check", "import_rows_read": "Rows read", "import_valid": "Valid rows", "import_with_errors": "Rows with errors",
+        "import_errors": "Errors by row", "import_row": "Row", "import_field": "Field", "import_value": "Value", "import_reason": "Reason",
+        "import_no_errors": "No errors.", "import_fix_errors": "This file cannot be imported yet: fix the rows above, then upload it again.",
+        "import_nothing_valid": "This file holds no data rows.", "import_confirm": "Import now", "import_again": "Upload another file",
+        "import_result": "Import result", "import_done": "The data has been imported.", "import_refused": "Nothing was written: the registry refused the rows below.",
+        "import_created": "New", "import_updated": "Updated", "import_unchanged": "Unchanged", "import_persons_created": "New persons",
+        "import_wages_changed": "Wage changes", "import_spells_closed": "Spells ended", "import_no_file": "Choose a CSV or XLSX file.",
+        "forbidden_title": "Not allowed", "forbidden": "Your role may not do this.",
+        "non_asn": "Non-ASN staff", "non_asn_roster": "Reported headcount", "non_asn_registered": "Registered", "non_asn_gap": "Not registered",
+        "non_asn_reported_on": "Reported on", "non_asn_no_roster": "This agency has not reported its non-ASN roster yet.", "category": "Category",
+        "payment": "Post a payment", "amount": "Amount (Rp)", "paid_on": "Paid on", "reference": "Payment reference",
+        "post_payment": "Post payment", "receipt": "Receipt", "receipt_new": "The payment was posted.",
+        "receipt_repeat": "This reference was posted before: the first receipt is shown.", "applied_to": "Applied to",
+        "unapplied": "Unapplied", "download_csv": "Download CSV", "download_xlsx": "Download XLSX", "previous": "Previous",
+        "next": "Next",
     ]
 }
 

@@ -210,7 +210,7 @@ let package = Package(
         .testTarget(
             name: "LindungServerTests",
             dependencies: [
-                "LindungServer", "LindungCore", "LindungStorage", "LindungStorageSQLite",
+                "LindungServer", "LindungCore", "LindungStorage", "LindungStorageSQLite", "LindungCompliance",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -1,4 +1,5 @@
 public import Foundation
+public import LindungCompliance
 public import LindungCore
 public import LindungStorage
 
@@ -28,12 +29,16 @@ public struct ServerEnvironment: Sendable {
     public let reference: ReferenceData?
     /// Uploaded import files waiting for their confirmation (`/imports`), kept on disk for a while.
     public let uploads: ImportUploads
+    /// The instance's certificate signing key (kept outside the database); without it the compliance API
+    /// answers without a certificate token.
+    public let certificateKeys: CertificateKeys?
 
     public init(
         store: any LindungStore, accounts: any ServerAccounts, rules: RuleSet, holidays: HolidayCalendar, today: @escaping @Sendable () -> CalendarDate,
         actor: String = "server", metricsText: @escaping @Sendable () -> String = { "" }, sessions: SessionStore = SessionStore(),
         loginLimits: LoginLimits = LoginLimits(), now: @escaping @Sendable () -> Date = Date.init, trustForwardedFor: Bool = false,
-        reference: ReferenceData? = nil, uploads: ImportUploads = ImportUploads()
+        reference: ReferenceData? = nil, uploads: ImportUploads = ImportUploads(),
+        certificateKeys: CertificateKeys? = nil
     ) {
         self.store = store
         self.accounts = accounts
@@ -48,5 +53,6 @@ public struct ServerEnvironment: Sendable {
         self.trustForwardedFor = trustForwardedFor
         self.reference = reference
         self.uploads = uploads
+        self.certificateKeys = certificateKeys
     }
 }

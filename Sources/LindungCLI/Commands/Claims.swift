@@ -53,7 +53,7 @@ struct ClaimSubmit: AsyncParsableCommand {
                 id: id, type: claimType.rawValue, detail: benefit.detail, nik: nik, eventDate: event, submittedBy: by, submitterRole: role,
                 status: ClaimStatus.submitted.rawValue, amount: verdict.amount, payer: verdict.payer.rawValue)
             try await claims.submitClaim(record, documents: records, actor: by)
-            print("claim \(id): submitted, \(claimType.rawValue.uppercased()) \(benefit.detail), amount \(Money.format(verdict.amount)), payer \(verdict.payer.rawValue)")
+            print("claim \(id): submitted, \([claimType.rawValue.uppercased(), benefit.detail].filter { !$0.isEmpty }.joined(separator: " ")), amount \(Money.format(verdict.amount)), payer \(verdict.payer.rawValue)")
             for refusal in verdict.refusals { print("  not eligible: \(refusal)") }
             for note in verdict.notes { print("  note: \(note)") }
             let missing = ClaimDocumentChecklist.missing(for: benefit, provided: records.compactMap { ClaimDocumentKind(rawValue: $0.kind) })
@@ -186,7 +186,7 @@ struct ClaimShow: AsyncParsableCommand {
     func run() async throws {
         try await withClaimStore(store) { _, claims in
             guard let claim = try await claims.claim(id: id) else { throw CLIError("no claim \(id)") }
-            print("claim \(claim.id): \(claim.type.uppercased()) \(claim.detail) for NIK \(claim.nik), event \(claim.eventDate.iso)")
+            print("claim \(claim.id): \([claim.type.uppercased(), claim.detail].filter { !$0.isEmpty }.joined(separator: " ")) for NIK \(claim.nik), event \(claim.eventDate.iso)")
             print("  status \(claim.status) (round \(claim.round)), amount \(Money.format(claim.amount)), payer \(claim.payer)")
             if let reason = claim.rejectionReason { print("  rejected: \(reason)") }
             for document in try await claims.claimDocuments(id: id) {

@@ -136,3 +136,18 @@ struct QuarterlyReportTests {
         }
     }
 }
+
+@Suite("Quarterly report: compliance findings")
+struct ReportFindingTests {
+    @Test("an open PDS-upah finding from issue 6's store is listed with its kind in Indonesian, since when and its rule")
+    func finding() {
+        let stored = StoredFinding(
+            id: 1, kind: .partialWages, subject: "12345678", employerNPP: "12345678", nib: nil, regionCode: "3604", evidence: [:],
+            rule: "PP 36/2021 Pasal 23", openedOn: CalendarDate(year: 2025, month: 4, day: 15)!, curedOn: nil,
+            lastSeenOn: CalendarDate(year: 2025, month: 4, day: 15)!, position: .init(stage: .warning1, enteredOn: CalendarDate(year: 2025, month: 4, day: 15)!, dueOn: nil))
+        let finding = QuarterlyReport.Finding(stored: stored)
+        #expect(finding.npp == "12345678" && finding.name == "3604")
+        #expect(finding.kind == "PDS upah")
+        #expect(finding.detail == "sejak 15 April 2025; dasar: PP 36/2021 Pasal 23")
+    }
+}

@@ -41,7 +41,8 @@ struct QuarterlyReportCommand: AsyncParsableCommand {
                 throw CLIError("this database backend does not hold coverage figures yet")
             }
             let reader = CoverageReader(store: coverage, reference: reference, bundledTargets: try CoverageTargetTable())
-            let gatherer = QuarterlyReportGatherer(coverage: reader, billing: opened, contributions: totals, reference: reference, rules: ruleSet)
+            let gatherer = QuarterlyReportGatherer(coverage: reader, billing: opened, contributions: totals, reference: reference, rules: ruleSet,
+                findings: (opened as? any ComplianceStore).map { QuarterlyReport.Finding.source($0) })
             let today = ArgumentValue.today
             let report = try await gatherer.gather(region: region, quarter: period, today: today)
             let gathered = ContinuousClock.now

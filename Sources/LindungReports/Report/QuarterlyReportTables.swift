@@ -119,7 +119,7 @@ public enum QuarterlyReportTables {
 
     public static func findings(_ report: QuarterlyReport) -> SheetTable {
         SheetTable(
-            name: "Temuan kepatuhan", columns: ["NPP", "Pemberi kerja", "Jenis temuan", "Keterangan"],
+            name: "Temuan kepatuhan", columns: ["NPP/NIB", "Wilayah", "Jenis temuan", "Keterangan"],
             rows: report.findings.map { $0.map { [.text($0.npp), .text($0.name), .text($0.kind), .text($0.detail)] } }
                 ?? [["", "", "", "belum tersedia: pemeriksaan kepatuhan belum terhubung ke laporan"]])
     }

@@ -24,7 +24,7 @@ enum BillPages {
         let bill = try await page.reader.bill(try context.pathID("id"))
         let shown = try await page.call.disclose(BillDTO(bill))
         let workers = try await page.call.disclose(try await page.store.billWorkers(id: bill.id).map(BillWorkerDTO.init))
-        let values: [String: Any] = [
+        var values: [String: Any] = [
             "bill": [
                 "number": shown.number, "npp": bill.employerNPP, "name": bill.employerName, "month": PageFormat.month(bill.month, page.language),
                 "issued_on": PageFormat.date(bill.issuedOn, page.language), "due_date": PageFormat.date(bill.dueDate, page.language),
@@ -36,6 +36,15 @@ enum BillPages {
                 ["nik": $0.nik, "name": $0.name, "kpj": $0.kpj, "base": page.money($0.base), "total": page.money($0.total)] as [String: Any]
             },
         ]
+        // The payment form (roles that change things, an open amount) and a receipt just posted.
+        if page.reader.viewer.writes && bill.open > 0 {
+            values["payment_form"] = [
+                "id": bill.id, "open": bill.open, "today": page.call.environment.today().iso, "idempotency_key": "form-" + TokenHash.randomText(bytes: 16),
+            ]
+        }
+        if let receipt = await ReceiptFlash.shared.take(session: page.session.id, bill: bill.id) {
+            values["receipt"] = PaymentPages.receiptValues(receipt, page)
+        }
         return try page.page("bill", title: "bills", values)
     }
 }

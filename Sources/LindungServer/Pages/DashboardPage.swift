@@ -13,7 +13,7 @@ enum DashboardPage {
         case .employer, .agencyOperator:
             let employer = try await page.reader.employer(page.account.scope ?? "")
             let bills = try await recentBills(of: employer.npp, page)
-            values["employer"] = ["npp": employer.npp, "name": employer.record.name]
+            values["employer"] = ["npp": employer.npp, "name": employer.record.name, "is_agency": employer.record.kind == .agency] as [String: Any]
             values.merge(try await BillPageRows.values(bills, page)) { $1 }
             values["open_amount"] = page.money(bills.reduce(0) { $0 + $1.open })
         case .regionalOfficer, .branchOfficer:

@@ -40,6 +40,7 @@ enum EmployerPages {
             "employer": [
                 "npp": employer.npp, "name": employer.record.name, "kind": employer.record.kind.rawValue, "region": employer.record.regionCode,
                 "risk_class": employer.record.riskClass, "branch": employer.record.branchCode ?? "–",
+                "is_agency": employer.record.kind == .agency,
             ],
             "on": PageFormat.date(on, page.language), "workers": workerRows, "has_workers": !workerRows.isEmpty,
         ]

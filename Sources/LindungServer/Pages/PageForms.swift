@@ -14,6 +14,7 @@ enum PageForms {
     static let all: [(path: String, name: String, handler: Handler)] = [
         ("/imports", "page:uploadImport", ImportPages.upload),
         ("/imports/{id}/confirm", "page:confirmImport", ImportPages.confirm),
+        ("/bills/{id}/payments", "page:postPayment", PaymentPages.post),
     ]
 
     static func register(on router: Router<ServerRequestContext>, environment: ServerEnvironment) {

@@ -19,6 +19,7 @@ enum PageRoutes {
         ("/bills/{id}", "page:getBill", BillPages.detail),
         ("/calculator", "page:calculator", CalculatorPage.show),
         ("/imports", "page:imports", ImportPages.show),
+        ("/agencies/{npp}/non-asn", "page:listAgencyNonASN", AgencyPages.nonASN),
     ]
 
     static func register(on router: Router<ServerRequestContext>, environment: ServerEnvironment) {

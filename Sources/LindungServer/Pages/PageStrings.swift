@@ -46,7 +46,9 @@ enum PageStrings {
         "payment": "Catat pembayaran", "amount": "Jumlah (Rp)", "paid_on": "Tanggal bayar", "reference": "Referensi pembayaran",
         "post_payment": "Catat pembayaran", "receipt": "Tanda terima", "receipt_new": "Pembayaran dicatat.",
         "receipt_repeat": "Referensi ini sudah pernah dicatat: tanda terima pertama ditampilkan.", "applied_to": "Dialokasikan ke",
-        "unapplied": "Belum dialokasikan", "download_csv": "Unduh CSV", "download_xlsx": "Unduh XLSX", "previous": "Sebelumnya",
+        "unapplied": "Belum dialokasikan", "category_honorer": "Honorer", "category_thl": "Tenaga harian lepas (THL)",
+        "category_ptt": "Pegawai tidak tetap (PTT)", "payment_bad_amount": "Jumlah harus bilangan bulat rupiah lebih dari 0.",
+        "payment_bad_date": "Tanggal bayar harus berbentuk YYYY-MM-DD.", "payment_no_reference": "Isi referensi pembayaran.", "download_csv": "Unduh CSV", "download_xlsx": "Unduh XLSX", "previous": "Sebelumnya",
         "next": "Berikutnya",
     ]
 
@@ -88,7 +90,9 @@ enum PageStrings {
         "payment": "Post a payment", "amount": "Amount (Rp)", "paid_on": "Paid on", "reference": "Payment reference",
         "post_payment": "Post payment", "receipt": "Receipt", "receipt_new": "The payment was posted.",
         "receipt_repeat": "This reference was posted before: the first receipt is shown.", "applied_to": "Applied to",
-        "unapplied": "Unapplied", "download_csv": "Download CSV", "download_xlsx": "Download XLSX", "previous": "Previous",
+        "unapplied": "Unapplied", "category_honorer": "Honorary staff (honorer)", "category_thl": "Daily casual staff (THL)",
+        "category_ptt": "Non-permanent staff (PTT)", "payment_bad_amount": "The amount must be whole rupiah, more than 0.",
+        "payment_bad_date": "The payment date must be YYYY-MM-DD.", "payment_no_reference": "Give the payment reference.", "download_csv": "Download CSV", "download_xlsx": "Download XLSX", "previous": "Previous",
         "next": "Next",
     ]
 }

@@ -23,6 +23,7 @@ public enum ServerRoutes {
         Route(.get, "/api/v1/arrears", "listArrears", .read, BillingHandlers.arrears),
         Route(.get, "/api/v1/calculator/contribution", "calculateContribution", .read, CalculatorHandlers.contribution),
         Route(.post, "/api/v1/imports", "importRegistry", .read, ImportHandlers.post),
+        Route(.get, "/api/v1/agencies/{npp}/non-asn", "listAgencyNonASN", .read, AgencyHandlers.nonASN),
         Route(.get, "/api/v1/compliance/{identifier}", "getCompliance", .read, ComplianceHandlers.get),
         Route(.post, "/api/v1/compliance/check", "checkCompliance", .read, ComplianceHandlers.check),
         Route(.get, "/verify", "verifyCertificate", .open, ComplianceHandlers.verifyPage),

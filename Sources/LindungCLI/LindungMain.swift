@@ -54,7 +54,7 @@ public struct Lindung: AsyncParsableCommand {
         subcommands: [
             Calc.self, NIKCommand.self, NPWPCommand.self, NIBCommand.self, Migrate.self, Import.self, Demo.self, PersonCommand.self,
             EmployerCommand.self, BillCommand.self, PayCommand.self, PrepayCommand.self, ArrearsCommand.self, StandingCommand.self, Simulate.self, Serve.self,
-            TokenCommand.self, UserCommand.self, ClaimCommand.self, JHTCommand.self, ReportCommand.self, ComplianceCommand.self,
+            TokenCommand.self, UserCommand.self, ClaimCommand.self, JHTCommand.self, ReportCommand.self, ComplianceCommand.self, CoverageCommand.self, TargetCommand.self,
         ])
 
     public init() {}

@@ -6,7 +6,7 @@ public import LindungCore
 /// contract test suite runs the same behaviour against both. Billing, payments and arrears are
 /// `BillingStore`'s part of it; users, API clients, login attempts and the access log `AccountStore`'s; employer
 /// compliance (licences, findings, the sanction ladder, the query log) `ComplianceStore`'s.
-public protocol LindungStore: BillingStore, AccountStore, ComplianceStore {
+public protocol LindungStore: BillingStore, AccountStore, ComplianceStore, CoverageStore {
     /// Applies the migrations not yet applied, in order; returns the names applied now.
     func migrate() async throws -> [String]
     /// The names of the migrations applied so far, in order.
@@ -74,6 +74,7 @@ public enum MigrationList {
         "0005_create_billing",
         "0006_create_accounts",
         "0007_create_compliance",
+        "0008_create_coverage",
         "0009_create_claims",
     ]
 }

@@ -176,6 +176,7 @@ enum PostgresMigrations {
         ],
         "0005_create_billing": PostgresBillingSchema.statements,
         "0006_create_accounts": PostgresAccountsSchema.statements,
+        "0008_create_coverage": PostgresCoverageSchema.statements,
         "0007_create_compliance": PostgresComplianceSchema.statements,
         "0009_create_claims": PostgresClaimsSchema.statements,
     ]

@@ -124,6 +124,7 @@ enum SQLiteMigrations {
             """,
         "0005_create_billing": SQLiteBillingSchema.sql,
         "0006_create_accounts": SQLiteAccountsSchema.sql,
+        "0008_create_coverage": SQLiteCoverageSchema.sql,
         "0007_create_compliance": SQLiteComplianceSchema.sql,
         "0009_create_claims": SQLiteClaimsSchema.sql,
     ]

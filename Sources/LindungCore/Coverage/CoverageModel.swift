@@ -122,6 +122,13 @@ public struct WorkforceValue: Sendable, Equatable {
     public let period: YearMonth
     public let source: String
     public let origin: WorkforceFigure.Origin
+
+    public init(persons: Int64, period: YearMonth, source: String, origin: WorkforceFigure.Origin) {
+        self.persons = persons
+        self.period = period
+        self.source = source
+        self.origin = origin
+    }
 }
 
 /// The bundled labour-force table with imported figures over it: an imported row replaces the bundled row of

@@ -20,6 +20,7 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Behind a reverse proxy: count failed logins by the first X-Forwarded-For address rather than the proxy's.")
     var trustForwardedFor = false
     @OptionGroup var store: StoreOptions
+    @OptionGroup var keys: KeyOptions
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("invalid --port '\(port)': must be 0 to 65535") }
@@ -46,7 +47,7 @@ struct Serve: AsyncParsableCommand {
             let environment = ServerEnvironment(
                 store: store, accounts: StoreAccounts(store: store), rules: ruleSet, holidays: reference.holidays, today: { ArgumentValue.today },
                 actor: ProcessInfo.processInfo.environment["LINDUNG_ACTOR"] ?? "server", metricsText: { registry.emitToString() },
-                trustForwardedFor: trustForwardedFor, reference: reference)
+                trustForwardedFor: trustForwardedFor, reference: reference, certificateKeys: try keys.load(store: self.store))
             let app = buildApplication(environment: environment, host: host, port: port, logger: logger) {
                 say("Lindung is serving \(url) (health: \(url)/health, API: \(url)/api/v1, document: \(url)/api/openapi.json); Ctrl-C stops it.")
             }

@@ -34,6 +34,8 @@ struct ClaimSubmit: AsyncParsableCommand {
     @Option(name: .customLong("document"), help: "KIND=FILE (e.g. death_certificate=akta.pdf); repeat per document.") var documents: [String] = []
     @Option(name: .customLong("contribution-months"), help: "Override the months derived from the registry's spells.") var contributionMonths: Int?
     @Option(name: .customLong("jp-account"), help: "JP: the account's contributions and returns (the lump sum).") var jpAccount: Int64 = 0
+    @Option(name: .customLong("child-born"), help: "JKM / JKK death: a child's birth date, for the scholarship schedule; repeat per child.")
+    var childrenBorn: [String] = []
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
@@ -56,6 +58,12 @@ struct ClaimSubmit: AsyncParsableCommand {
             print("claim \(id): submitted, \([claimType.rawValue.uppercased(), benefit.detail].filter { !$0.isEmpty }.joined(separator: " ")), amount \(Money.format(verdict.amount)), payer \(verdict.payer.rawValue)")
             for refusal in verdict.refusals { print("  not eligible: \(refusal)") }
             for note in verdict.notes { print("  note: \(note)") }
+            if let scholarship = verdict.result?.scholarship, verdict.eligible, !childrenBorn.isEmpty {
+                let births = try childrenBorn.map { try ArgumentValue.date($0, option: "--child-born") }
+                let payments = try ScholarshipSchedule.payments(entitlement: scholarship, deathDate: event, childrenBorn: births)
+                print("  scholarship (\(scholarship.regulation)): \(payments.count) payments, \(Money.format(payments.reduce(0) { $0 + $1.amount }))")
+                for payment in payments { print("    child \(payment.child)  \(payment.dueOn.iso)  \(payment.level)  \(Money.format(payment.amount))") }
+            }
             let missing = ClaimDocumentChecklist.missing(for: benefit, provided: records.compactMap { ClaimDocumentKind(rawValue: $0.kind) })
             if !missing.isEmpty { print("  documents missing: \(missing.map(\.rawValue).joined(separator: ", "))") }
         }

@@ -5,8 +5,9 @@ public import LindungCore
 /// PostgresNIO's is async). Implemented by `SQLiteStore` (the embedded default) and `PostgresStore`; the
 /// contract test suite runs the same behaviour against both. Billing, payments and arrears are
 /// `BillingStore`'s part of it; users, API clients, login attempts and the access log `AccountStore`'s; employer
-/// compliance (licences, findings, the sanction ladder, the query log) `ComplianceStore`'s.
-public protocol LindungStore: BillingStore, AccountStore, ComplianceStore, CoverageStore {
+/// compliance (licences, findings, the sanction ladder, the query log) `ComplianceStore`'s; claims and the JHT
+/// ledger `ClaimStore`'s.
+public protocol LindungStore: BillingStore, AccountStore, ComplianceStore, CoverageStore, ClaimStore {
     /// Applies the migrations not yet applied, in order; returns the names applied now.
     func migrate() async throws -> [String]
     /// The names of the migrations applied so far, in order.

@@ -3,7 +3,7 @@ import LindungStorage
 import LindungStoragePostgres
 
 /// `ClaimStore` forwarded to the test database's store.
-extension DisposableStore: ClaimStore {
+extension DisposableStore {
     func submitClaim(_ claim: ClaimRecord, documents: [ClaimDocumentRecord], actor: String) async throws {
         try await store.submitClaim(claim, documents: documents, actor: actor)
     }

@@ -1,12 +1,13 @@
-import LindungCore
-import LindungExport
-import LindungStorage
+public import LindungCore
+public import LindungExport
+public import LindungStorage
 
 /// A bill as spreadsheet tables: the bill itself (header and lines) and its worker detail. XLSX headers
 /// are in Bahasa Indonesia (people read them); CSV headers are stable English keys (systems read them).
-enum BillExport {
+/// Shared by `lindung bill show --format csv|xlsx` and the server's bill downloads (`BillDownload`).
+public enum BillExport {
     /// The worker detail's amount columns: every payer and program a bill can carry, in a fixed order.
-    static let amountColumns: [(payer: Payer, program: Program, key: String, label: String)] = [
+    public static let amountColumns: [(payer: Payer, program: Program, key: String, label: String)] = [
         (.employer, .jkk, "employer_jkk", "JKK Pemberi Kerja"), (.employer, .jkm, "employer_jkm", "JKM Pemberi Kerja"),
         (.employer, .jht, "employer_jht", "JHT Pemberi Kerja"), (.employer, .jp, "employer_jp", "JP Pemberi Kerja"),
         (.worker, .jht, "worker_jht", "JHT Pekerja"), (.worker, .jp, "worker_jp", "JP Pekerja"),
@@ -16,7 +17,7 @@ enum BillExport {
         (.region, .jp, "region_jp", "JP Pemda"), (.government, .jkp, "government_jkp", "JKP Pemerintah Pusat"),
     ]
 
-    static func workerTable(_ bill: Bill, _ workers: [BillWorkerLine], indonesian: Bool) -> SheetTable {
+    public static func workerTable(_ bill: Bill, _ workers: [BillWorkerLine], indonesian: Bool) -> SheetTable {
         let fixed =
             indonesian
             ? ["No. Tagihan", "Bulan", "NPP", "NIK", "KPJ", "Nama", "Segmen", "Dasar Iuran", "JP Berhenti (usia pensiun)"]
@@ -37,7 +38,7 @@ enum BillExport {
     }
 
     /// The bill as a two-column sheet (what, amount) followed by its lines.
-    static func billTable(_ bill: Bill) -> SheetTable {
+    public static func billTable(_ bill: Bill) -> SheetTable {
         var table = SheetTable(name: "Tagihan", columns: ["Uraian", "Nilai"])
         let debtor: String =
             switch bill.debtor {
@@ -73,7 +74,7 @@ enum BillExport {
         return table
     }
 
-    static func payerLabel(_ payer: Payer) -> String {
+    public static func payerLabel(_ payer: Payer) -> String {
         switch payer {
         case .employer: "pemberi kerja"
         case .worker: "pekerja"

@@ -29,7 +29,7 @@ enum BillPages {
                 "number": shown.number, "npp": bill.employerNPP, "name": bill.employerName, "month": PageFormat.month(bill.month, page.language),
                 "issued_on": PageFormat.date(bill.issuedOn, page.language), "due_date": PageFormat.date(bill.dueDate, page.language),
                 "contribution": page.money(bill.contribution), "fine": page.money(bill.fine), "total": page.money(bill.total),
-                "paid": page.money(bill.paid), "open": page.money(bill.open), "workers": bill.workers,
+                "paid": page.money(bill.paid), "open": page.money(bill.open), "workers": bill.workers, "id": bill.id,
             ],
             "lines": bill.lines.map { ["program": $0.program.rawValue, "payer": $0.payer.rawValue, "amount": page.money($0.amount)] },
             "worker_rows": workers.map {

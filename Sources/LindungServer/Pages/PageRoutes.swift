@@ -20,6 +20,7 @@ enum PageRoutes {
         ("/calculator", "page:calculator", CalculatorPage.show),
         ("/imports", "page:imports", ImportPages.show),
         ("/agencies/{npp}/non-asn", "page:listAgencyNonASN", AgencyPages.nonASN),
+        ("/bills/{id}/export", "page:exportBill", BillDownload.page),
     ]
 
     static func register(on router: Router<ServerRequestContext>, environment: ServerEnvironment) {

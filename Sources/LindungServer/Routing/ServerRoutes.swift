@@ -18,6 +18,7 @@ public enum ServerRoutes {
         Route(.get, "/api/v1/bills", "listBills", .read, BillingHandlers.bills),
         Route(.get, "/api/v1/bills/{id}", "getBill", .read, BillingHandlers.bill),
         Route(.get, "/api/v1/bills/{id}/workers", "listBillWorkers", .read, BillingHandlers.billWorkers),
+        Route(.get, "/api/v1/bills/{id}/export", "exportBill", .read, BillDownload.api),
         Route(.post, "/api/v1/bills/{id}/payments", "postPayment", .write, PaymentHandlers.post),
         Route(.post, "/api/v1/billing-runs", "runBilling", .write, BillingHandlers.run),
         Route(.get, "/api/v1/arrears", "listArrears", .read, BillingHandlers.arrears),

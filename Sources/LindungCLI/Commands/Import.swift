@@ -8,7 +8,7 @@ import LindungStorage
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import workers or employers from a CSV or XLSX file (docs/import.md).",
-        subcommands: [Workers.self, Employers.self, ImportWorkforce.self])
+        subcommands: [Workers.self, Employers.self, ImportWorkforce.self, Licences.self, Headcounts.self])
 
     struct Workers: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register one employer's workers, their spells and wages.")

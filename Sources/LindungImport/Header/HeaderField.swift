@@ -5,6 +5,8 @@ public enum HeaderField: String, CaseIterable, Sendable {
     case domicile, belowMinimumWage
     // Employers
     case npp, kind, employerName, nib, npwp, region, parentRegion, riskClass, sizeClass, branch
+    // Licences (OSS) and agencies' non-ASN headcounts (docs/compliance.md)
+    case sector, headcount, asOf
 
     /// The header texts accepted for each field, Indonesian first. Matching ignores case, spaces, dots,
     /// underscores, hyphens and a trailing "(...)" note, so "Tgl. Lahir", "TANGGAL_LAHIR" and
@@ -33,6 +35,9 @@ public enum HeaderField: String, CaseIterable, Sendable {
         .riskClass: ["Kelas Risiko", "Risk Class"],
         .sizeClass: ["Skala Usaha", "Skala", "Size Class"],
         .branch: ["Kantor Cabang", "Branch"],
+        .sector: ["KBLI", "Kode KBLI", "Sektor", "Sector"],
+        .headcount: ["Jumlah Tenaga Kerja", "Jumlah Pekerja", "Jumlah", "Tenaga Kerja", "Headcount", "Employees"],
+        .asOf: ["Per Tanggal", "Tanggal", "As Of", "Date"],
     ]
 
     private static let personNames = ["Nama", "Nama Lengkap", "Name"]

@@ -55,11 +55,16 @@ public enum QuarterlyReportHTML {
     }
 
     static func barChart(_ report: QuarterlyReport) -> String {
-        BarChart(
+        // Small ratios (a young registry) get more decimals, so the axis never reads 0 % five times.
+        let largest = report.figures.parts.compactMap { $0.ucj?.percent }.max() ?? 0
+        let places = largest < 1 ? 2 : (largest < 10 ? 1 : 0)
+        return BarChart(
             title: "Indeks UCJ per kabupaten/kota",
             bars: report.figures.parts.map {
-                .init(label: $0.regionName, value: $0.ucj.map { $0.percent / 100 }, valueText: $0.ucj.map { NumberFormat.decimal($0.percent, 1) + "%" } ?? ReportLabels.noData)
-            }, axisMaximum: nil) { NumberFormat.percent($0, places: 0) }.svg()
+                .init(
+                    label: $0.regionName, value: $0.ucj.map { $0.percent / 100 },
+                    valueText: $0.ucj.map { NumberFormat.decimal($0.percent, max(places, 1)) + "%" } ?? ReportLabels.noData)
+            }, axisMaximum: nil) { NumberFormat.percent($0, places: places) }.svg()
     }
 
     static func lineChart(_ report: QuarterlyReport) -> String {
@@ -127,10 +132,9 @@ public enum QuarterlyReportWriter {
     }
 
     public static func write(_ report: QuarterlyReport, format: Format, to url: URL, chromium: ChromiumPDF = ChromiumPDF()) async throws {
-        let boundaries = try? RegencyBoundaries.bundled.get()
         switch format {
-        case .html: try Data(QuarterlyReportHTML.render(report, boundaries: boundaries).utf8).write(to: url, options: .atomic)
-        case .pdf: try await chromium.print(html: QuarterlyReportHTML.render(report, boundaries: boundaries), to: url)
+        case .html: try Data(QuarterlyReportHTML.render(report, boundaries: try? RegencyBoundaries.bundled.get()).utf8).write(to: url, options: .atomic)
+        case .pdf: try await chromium.print(html: QuarterlyReportHTML.render(report, boundaries: try? RegencyBoundaries.bundled.get()), to: url)
         case .xlsx: try XLSXWriter.write(QuarterlyReportTables.all(report), to: url)
         case .csv: try Data(QuarterlyReportTables.csv(report).utf8).write(to: url, options: .atomic)
         }

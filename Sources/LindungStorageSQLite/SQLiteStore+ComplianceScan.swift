@@ -52,6 +52,9 @@ extension SQLiteStore {
                 WHERE l.headcount >= :threshold AND \(ComplianceSQL.scope(column: "l.region_code", region: region, placeholder: ":region"))
                   AND NOT EXISTS (SELECT 1 FROM employer x WHERE x.nib = l.nib)
                 """, arguments: ["threshold": ComplianceRules.registrationHeadcount, "region": region])
+        // One pass over the spells gives every employer's figures on the day (see `countWorkers`).
+        try countWorkers(db, request)
+        defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.compliance_employer_day") }
         // PDS-TK: fewer workers registered on the day than the licence reports, or than an agency's latest roster.
         try db.execute(
             sql: """
@@ -59,9 +62,9 @@ extension SQLiteStore {
                 SELECT 'pds_tk', npp, id, nib, region_code,
                        json_object('source', 'licence', 'reported_headcount', headcount, 'registered_workers', registered,
                                    'missing', headcount - registered)
-                FROM (SELECT e.id, e.npp, e.nib, e.region_code, l.headcount,
-                             (SELECT COUNT(*) FROM spell s WHERE s.employer_id = e.id AND \(active)) AS registered
-                      FROM employer e JOIN business_licence l ON l.nib = e.nib WHERE \(inScope))
+                FROM (SELECT e.id, e.npp, e.nib, e.region_code, l.headcount, COALESCE(d.registered, 0) AS registered
+                      FROM employer e JOIN business_licence l ON l.nib = e.nib
+                      LEFT JOIN compliance_employer_day d ON d.employer_id = e.id WHERE \(inScope))
                 WHERE headcount > registered
                 """, arguments: arguments)
         try db.execute(
@@ -71,53 +74,31 @@ extension SQLiteStore {
                        json_object('source', 'non_asn_roster', 'roster_date', as_of, 'reported_headcount', headcount,
                                    'registered_workers', registered, 'missing', headcount - registered)
                 FROM (SELECT e.id, e.npp, e.nib, e.region_code, r.as_of, SUM(r.headcount) AS headcount,
-                             (SELECT COUNT(*) FROM spell s WHERE s.employer_id = e.id AND s.non_asn_category IS NOT NULL AND \(active)) AS registered
+                             COALESCE((SELECT d.registered_non_asn FROM compliance_employer_day d WHERE d.employer_id = e.id), 0) AS registered
                       FROM employer e JOIN non_asn_roster r ON r.employer_id = e.id
                       WHERE e.kind = 'agency' AND \(inScope)
                         AND r.as_of = (SELECT MAX(as_of) FROM non_asn_roster m WHERE m.employer_id = e.id AND m.as_of <= :on)
                       GROUP BY e.id, r.as_of)
                 WHERE headcount > registered
                 """, arguments: arguments)
-        // PDS-Upah and PDS-Program in one pass over the wage earners (PU) working on the day; agencies' non-ASN
-        // staff are paid by the region's budget and join JKK and JKM only (ruling 11), so both leave them out.
-        let sizes = SizeClass.allCases.map(\.rawValue)
-        let programs = Array(Set(sizes.flatMap(ComplianceRules.mandatoryPrograms(sizeClass:)))).sorted { $0.rawValue < $1.rawValue }
-        func classes(requiring program: Program) -> String {
-            sizes.filter { ComplianceRules.mandatoryPrograms(sizeClass: $0).contains(program) }.map { "'\($0)'" }.joined(separator: ", ")
-        }
-        let lacking = programs.map { "(e.size_class IN (\(classes(requiring: $0))) AND \(ComplianceSQL.lacks($0, column: "s.programs")))" }
-        try db.execute(
-            sql: """
-                DROP TABLE IF EXISTS temp.compliance_pu;
-                CREATE TEMP TABLE compliance_pu AS
-                SELECT s.employer_id,
-                       (SELECT w.amount FROM wage w WHERE w.spell_id = s.id AND w.effective_from <= :on
-                        ORDER BY w.effective_from DESC LIMIT 1) AS wage,
-                       \(programs.map { "(e.size_class IN (\(classes(requiring: $0))) AND \(ComplianceSQL.lacks($0, column: "s.programs"))) AS without_\($0.rawValue.lowercased())" }.joined(separator: ", ")),
-                       (\(lacking.joined(separator: " OR "))) AS lacking
-                FROM spell s JOIN employer e ON e.id = s.employer_id
-                WHERE \(active) AND s.segment = 'pu' AND s.non_asn_category IS NULL AND e.kind <> 'agency' AND \(inScope)
-                """, arguments: arguments)
-        defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.compliance_pu") }
         arguments = ["year": request.on.year]
         try db.execute(
             sql: """
                 INSERT INTO compliance_seen
                 SELECT 'pds_upah', e.npp, e.id, e.nib, e.region_code,
                        json_object('year', :year, 'minimum_wage', u.wage, 'minimum_wage_source', u.source,
-                                   'workers_below', COUNT(*), 'lowest_wage', MIN(p.wage))
-                FROM compliance_pu p JOIN employer e ON e.id = p.employer_id JOIN compliance_umk u ON u.region_code = e.region_code
-                WHERE p.wage < u.wage
-                GROUP BY e.id
+                                   'workers_below', d.workers_below, 'lowest_wage', d.lowest_wage)
+                FROM compliance_employer_day d JOIN employer e ON e.id = d.employer_id JOIN compliance_umk u ON u.region_code = e.region_code
+                WHERE d.workers_below > 0
                 """, arguments: arguments)
         try db.execute(
             sql: """
                 INSERT INTO compliance_seen
                 SELECT 'pds_program', e.npp, e.id, e.nib, e.region_code,
-                       json_object('size_class', e.size_class, 'workers_missing', SUM(p.lacking),
-                                   \(programs.map { "'without_\($0.rawValue.lowercased())', SUM(p.without_\($0.rawValue.lowercased()))" }.joined(separator: ", ")))
-                FROM compliance_pu p JOIN employer e ON e.id = p.employer_id
-                GROUP BY e.id HAVING SUM(p.lacking) > 0
+                       json_object('size_class', e.size_class, 'workers_missing', d.lacking,
+                                   \(Self.scannedPrograms.map { "'without_\($0.rawValue.lowercased())', d.without_\($0.rawValue.lowercased())" }.joined(separator: ", ")))
+                FROM compliance_employer_day d JOIN employer e ON e.id = d.employer_id
+                WHERE d.lacking > 0
                 """)
         // Arrears: the employer's own bills unpaid on the day and due on or before the cutoff (over 3 months).
         try db.execute(
@@ -130,6 +111,11 @@ extension SQLiteStore {
                 WHERE o.open > 0 AND \(inScope)
                 GROUP BY e.id
                 """, arguments: ["on": on, "cutoff": request.arrearsCutoff.iso, "region": region])
+    }
+
+    /// The programs some size class must have (PP 44/2015 and PP 45/2015 by size, `ComplianceRules`).
+    static var scannedPrograms: [Program] {
+        Array(Set(SizeClass.allCases.map(\.rawValue).flatMap(ComplianceRules.mandatoryPrograms(sizeClass:)))).sorted { $0.rawValue < $1.rawValue }
     }
 
     /// Merges what was seen into `compliance_finding` and the ladder history.

@@ -117,7 +117,7 @@ let package = Package(
         .target(
             name: "LindungServer",
             dependencies: [
-                "LindungCore", "LindungStorage", "LindungExport", "LindungReports", "LindungCompliance", "LindungImport",
+                "LindungCore", "LindungStorage", "LindungExport", "LindungReports", "LindungCompliance", "LindungImport", "LindungClaims",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
@@ -147,7 +147,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Benefits and claims (issue 8): the JHT ledger arithmetic, eligibility, amounts and the maker-checker workflow.
-        .target(name: "LindungClaims", dependencies: ["LindungCore"], swiftSettings: strictSettings),
+        // Its Desk/ folder is the one service the CLI and the server both call (store reads and writes, document files).
+        .target(
+            name: "LindungClaims",
+            dependencies: ["LindungCore", "LindungStorage", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "LindungClaimsTests", dependencies: ["LindungClaims", "LindungCore"], swiftSettings: strictSettings),
         .executableTarget(
             name: "lindung",
@@ -210,7 +215,7 @@ let package = Package(
         .testTarget(
             name: "LindungServerTests",
             dependencies: [
-                "LindungServer", "LindungCore", "LindungStorage", "LindungStorageSQLite", "LindungCompliance",
+                "LindungServer", "LindungCore", "LindungStorage", "LindungStorageSQLite", "LindungCompliance", "LindungClaims",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -50,6 +50,10 @@ public struct ClaimRules: Sendable {
         Row(key: "jkp.claim_window_months", value: 6, regulation: "PP 6/2025", from: day("2025-02-07")),
         // JKP: under 54 at registration (PP 37/2021).
         Row(key: "jkp.max_age_at_registration", value: 53, regulation: "PP 37/2021", from: day("2021-02-02")),
+        // The work queue flags an open claim (submitted, verified, approved) not paid or rejected within this many
+        // working days of its submission. The sources give no service standard for claims: a Lindung convention,
+        // replaceable as data when BPJS's own standard is at hand.
+        Row(key: "claim.overdue_working_days", value: 5, regulation: "Lindung convention (no service standard in the sources)", from: day("2015-07-01")),
         // The scholarship ends at age 23 (PP 82/2019; Permenaker 5/2021).
         Row(key: "scholarship.end_age", value: 23, regulation: "PP 82/2019; Permenaker 5/2021", from: day("2019-12-02")),
         // School levels start at these ages for the schedule of future payments (TK at 4, SD 6, SMP 12, SMA 15, PT 18).

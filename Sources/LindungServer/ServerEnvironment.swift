@@ -1,4 +1,5 @@
 public import Foundation
+public import LindungClaims
 public import LindungCompliance
 public import LindungCore
 public import LindungStorage
@@ -32,13 +33,15 @@ public struct ServerEnvironment: Sendable {
     /// The instance's certificate signing key (kept outside the database); without it the compliance API
     /// answers without a certificate token.
     public let certificateKeys: CertificateKeys?
+    /// Where claim documents go: beside a SQLite file, or in the store (PostgreSQL, tests).
+    public let claimDocuments: ClaimDocumentPlacement
 
     public init(
         store: any LindungStore, accounts: any ServerAccounts, rules: RuleSet, holidays: HolidayCalendar, today: @escaping @Sendable () -> CalendarDate,
         actor: String = "server", metricsText: @escaping @Sendable () -> String = { "" }, sessions: SessionStore = SessionStore(),
         loginLimits: LoginLimits = LoginLimits(), now: @escaping @Sendable () -> Date = Date.init, trustForwardedFor: Bool = false,
         reference: ReferenceData? = nil, uploads: ImportUploads = ImportUploads(),
-        certificateKeys: CertificateKeys? = nil
+        certificateKeys: CertificateKeys? = nil, claimDocuments: ClaimDocumentPlacement = .inStore
     ) {
         self.store = store
         self.accounts = accounts
@@ -54,5 +57,6 @@ public struct ServerEnvironment: Sendable {
         self.reference = reference
         self.uploads = uploads
         self.certificateKeys = certificateKeys
+        self.claimDocuments = claimDocuments
     }
 }

@@ -91,8 +91,8 @@ enum ServerFixtures {
     }
 
     /// A migrated in-memory store with the registry above; with `billApril`, April 2025 billed on 2025-05-01.
-    static func store(billApril: Bool = false) async throws -> SQLiteStore {
-        let store = try SQLiteStore.inMemory()
+    static func store(billApril: Bool = false, now: @escaping @Sendable () -> Date = Date.init) async throws -> SQLiteStore {
+        let store = try SQLiteStore.inMemory(now: now)
         _ = try await store.migrate()
         try await store.saveBranchOffices(
             [

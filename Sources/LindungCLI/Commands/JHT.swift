@@ -21,14 +21,8 @@ struct JHTStatementCommand: AsyncParsableCommand {
     func run() async throws {
         let (first, last) = (try ArgumentValue.date(from, option: "--from"), try ArgumentValue.date(to, option: "--to"))
         guard ["text", "csv"].contains(format) else { throw CLIError("invalid --format '\(format)': expected text or csv") }
-        try await withClaimStore(store) { _, claims in
-            let ledger = JHTLedger(
-                nik: nik,
-                entries: try await claims.jhtEntries(nik: nik).map {
-                    JHTLedgerEntry(nik: nik, date: $0.date, kind: JHTEntryKind(rawValue: $0.kind) ?? .contribution, amount: $0.amount, employer: $0.employer,
-                                   reference: $0.reference)
-                })
-            let statement = try ledger.statement(from: first, to: last)
+        try await withClaimDesk(store) { desk in
+            let statement = try await desk.statement(nik: nik, from: first, to: last)
             var running = statement.opening
             if format == "csv" {
                 print("date,kind,employer,reference,amount,balance")
@@ -64,7 +58,7 @@ struct JHTRateCommand: AsyncParsableCommand {
             guard let rate = Rate(percent: percent), rate >= .percent(0), rate <= .percent(100) else {
                 throw CLIError("invalid --percent '\(percent)': expected a number of percent between 0 and 100")
             }
-            try await withClaimStore(store) { _, claims in
+            try await withStore(store) { claims in
                 try await claims.setJHTReturnRate(year: year, micropercent: rate.micropercent, actor: by)
                 print("JHT return rate \(year): \(rate)%")
             }
@@ -78,7 +72,7 @@ struct JHTPostReturn: AsyncParsableCommand {
     @Option(help: "The year.") var year: Int
     @OptionGroup var store: StoreOptions
     func run() async throws {
-        try await withClaimStore(store) { _, claims in
+        try await withStore(store) { claims in
             let clock = ContinuousClock.now
             let posted = try await claims.postJHTReturn(year: year)
             print("JHT return \(year): \(posted) ledgers credited in \(ContinuousClock.now - clock)")
@@ -100,7 +94,7 @@ struct JHTCredit: AsyncParsableCommand {
             return rate.micropercent
         }
         let (employerRate, workerRate) = (try rate(.employer), try rate(.worker))
-        try await withClaimStore(store) { _, claims in
+        try await withStore(store) { claims in
             let credited = try await claims.creditJHTFromPaidBills(month: billed, employerMicropercent: employerRate, workerMicropercent: workerRate)
             print("JHT credits for \(billed): \(credited)")
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import LindungClaims
 import LindungCore
 import LindungDemo
 import LindungServer
@@ -47,7 +48,8 @@ struct Serve: AsyncParsableCommand {
             let environment = ServerEnvironment(
                 store: store, accounts: StoreAccounts(store: store), rules: ruleSet, holidays: reference.holidays, today: { ArgumentValue.today },
                 actor: ProcessInfo.processInfo.environment["LINDUNG_ACTOR"] ?? "server", metricsText: { registry.emitToString() },
-                trustForwardedFor: trustForwardedFor, reference: reference, certificateKeys: try keys.load(store: self.store))
+                trustForwardedFor: trustForwardedFor, reference: reference, certificateKeys: try keys.load(store: self.store),
+                claimDocuments: .forStore(location: self.store.location))
             let app = buildApplication(environment: environment, host: host, port: port, logger: logger) {
                 say("Lindung is serving \(url) (health: \(url)/health, API: \(url)/api/v1, document: \(url)/api/openapi.json); Ctrl-C stops it.")
             }

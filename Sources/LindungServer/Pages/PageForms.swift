@@ -57,13 +57,17 @@ enum PageForms {
 struct FormFields: Sendable {
     let texts: [String: String]
     let files: [String: ByteBuffer]
+    /// The `filename` each file part came with.
+    let fileNames: [String: String]
 
     func text(_ name: String) -> String? { texts[name] }
     func file(_ name: String) -> ByteBuffer? { files[name] }
+    func fileName(_ name: String) -> String? { fileNames[name] }
 
-    init(texts: [String: String] = [:], files: [String: ByteBuffer] = [:]) {
+    init(texts: [String: String] = [:], files: [String: ByteBuffer] = [:], fileNames: [String: String] = [:]) {
         self.texts = texts
         self.files = files
+        self.fileNames = fileNames
     }
 
     init(_ request: Request) async throws {
@@ -91,28 +95,34 @@ struct FormFields: Sendable {
         guard let boundary = Self.parameter("boundary", in: contentType) else { throw APIError.invalid("the multipart form has no boundary") }
         let parser = MultipartParser(boundary: boundary)
         var name: String?
-        var isFile = false
+        var fileName: String?
         var part = ByteBuffer()
         var texts: [String: String] = [:]
         var files: [String: ByteBuffer] = [:]
+        var fileNames: [String: String] = [:]
         parser.onHeader = { field, value in
             guard field.lowercased() == "content-disposition" else { return }
             name = Self.parameter("name", in: value)
-            isFile = Self.parameter("filename", in: value) != nil
+            fileName = Self.parameter("filename", in: value)
         }
         parser.onBody = { chunk in part.writeBuffer(&chunk) }
         parser.onPartComplete = {
             if let name {
-                if isFile { files[name] = part } else { texts[name] = String(buffer: part) }
+                if let fileName {
+                    files[name] = part
+                    fileNames[name] = fileName
+                } else {
+                    texts[name] = String(buffer: part)
+                }
             }
-            (name, isFile, part) = (nil, false, ByteBuffer())
+            (name, fileName, part) = (nil, nil, ByteBuffer())
         }
         do {
             try parser.execute(body)
         } catch {
             throw APIError.invalid("the multipart form is malformed")
         }
-        self.init(texts: texts, files: files)
+        self.init(texts: texts, files: files, fileNames: fileNames)
     }
 
     /// `name="value"` or `name=value` among `;`-separated header parameters.

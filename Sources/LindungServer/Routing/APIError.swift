@@ -8,6 +8,8 @@ public struct APIError: HTTPResponseError, Equatable {
         case notFound = "not_found", invalidInput = "invalid_input", conflict, unauthorized, forbidden, `internal`
         case methodNotAllowed = "method_not_allowed"
         case tooManyRequests = "too_many_requests"
+        /// A claim's verifier asked to approve it too (maker-checker, issue 8).
+        case makerChecker = "maker_checker"
     }
 
     public let code: Code
@@ -25,7 +27,7 @@ public struct APIError: HTTPResponseError, Equatable {
         switch code {
         case .notFound: .notFound
         case .invalidInput: .badRequest
-        case .conflict: .conflict
+        case .conflict, .makerChecker: .conflict
         case .unauthorized: .unauthorized
         case .forbidden: .forbidden
         case .methodNotAllowed: .methodNotAllowed

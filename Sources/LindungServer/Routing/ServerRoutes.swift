@@ -28,6 +28,16 @@ public enum ServerRoutes {
         Route(.get, "/api/v1/compliance/{identifier}", "getCompliance", .read, ComplianceHandlers.get),
         Route(.post, "/api/v1/compliance/check", "checkCompliance", .read, ComplianceHandlers.check),
         Route(.get, "/verify", "verifyCertificate", .open, ComplianceHandlers.verifyPage),
+        Route(.post, "/api/v1/claims", "submitClaim", .read, ClaimHandlers.submit),
+        Route(.get, "/api/v1/claims", "listClaims", .read, ClaimHandlers.list),
+        Route(.get, "/api/v1/claims/{id}", "getClaim", .read, ClaimHandlers.get),
+        Route(.post, "/api/v1/claims/{id}/verify", "verifyClaim", .write, ClaimHandlers.verify),
+        Route(.post, "/api/v1/claims/{id}/approve", "approveClaim", .write, ClaimHandlers.approve),
+        Route(.post, "/api/v1/claims/{id}/pay", "payClaim", .write, ClaimHandlers.pay),
+        Route(.post, "/api/v1/claims/{id}/reject", "rejectClaim", .write, ClaimHandlers.reject),
+        Route(.post, "/api/v1/claims/{id}/resubmit", "resubmitClaim", .read, ClaimHandlers.resubmit),
+        Route(.post, "/api/v1/claims/{id}/documents", "uploadClaimDocument", .read, ClaimHandlers.upload),
+        Route(.get, "/api/v1/persons/{nik}/jht", "getJHTStatement", .read, JHTHandlers.statement),
     ]
 }
 

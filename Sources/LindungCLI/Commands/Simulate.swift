@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LindungCore
+import LindungServer
 
 /// `lindung simulate budget`: what a region's budget (APBD) carries to cover its vulnerable workers and
 /// its non-ASN staff for a year (docs/cli.md).
@@ -26,30 +27,15 @@ struct SimulateBudget: RenderingCommand {
 
     func render() throws -> String {
         let reference = try common.referenceData()
-        guard let place = reference.regions.region(code: region) else {
-            throw CLIError("invalid --region '\(region)': not a province or regency/city code in regions.csv")
-        }
-        let programs = ProgramSet(list: nonASNPrograms)
-        guard programs.includes(.jkk) && programs.includes(.jkm), programs.isSubset(of: [.jkk, .jkm, .jht, .jp]) else {
-            throw CLIError("invalid --non-asn-programs '\(nonASNPrograms)': JKK and JKM, optionally JHT and JP")
-        }
-        var wage = nonASNWage
-        var wageSource = "--non-asn-wage"
-        if wage == nil {
-            guard let minimum = reference.minimumWages.minimumWage(region: region, year: year) else {
-                throw CLIError("no minimum wage for region \(region) in \(year) in minimum_wages.csv: give --non-asn-wage")
-            }
-            wage = minimum.monthlyWage
-            wageSource = "the \(year) minimum wage of \(place.name)"
-        }
-        let result = try BudgetSimulator(rules: try common.ruleSet()).simulate(
-            .init(
-                year: year, vulnerableWorkers: vulnerable, vulnerableIncome: income, nonASNWorkers: nonASN, nonASNWage: wage!,
-                nonASNPrograms: programs))
-        if common.json { return try JSONOutput.encode(BudgetJSON(region: region, regionName: place.name, wageSource: wageSource, result)) }
+        let rules = try common.ruleSet()
+        let input = BudgetSimulation.Input(
+            region: region, year: year, vulnerable: vulnerable, income: income, nonASN: nonASN, nonASNWage: nonASNWage, nonASNPrograms: nonASNPrograms)
+        let simulation = try Self.simulate(input, reference: reference, rules: rules)
+        let result = simulation.result
+        if common.json { return try JSONOutput.encode(BudgetDTO(simulation)) }
         var text = """
-            Budget \(year) for \(place.name) (\(region)): \(vulnerable) vulnerable workers at base \(Money.format(result.vulnerableBase)), \
-            \(nonASN) non-ASN at \(Money.format(wage!)) (\(wageSource)), programs \(nonASNPrograms.uppercased())
+            Budget \(year) for \(simulation.regionName) (\(region)): \(vulnerable) vulnerable workers at base \(Money.format(result.vulnerableBase)), \
+            \(nonASN) non-ASN at \(Money.format(result.request.nonASNWage)) (\(simulation.wageSource)), programs \(nonASNPrograms.uppercased())
 
             """
         text += TextTable.render(
@@ -63,52 +49,14 @@ struct SimulateBudget: RenderingCommand {
             rightAligned: [1, 2, 3, 4, 5])
         return text
     }
-}
 
-/// `simulate budget --json`: amounts in rupiah, per month and for the year.
-struct BudgetJSON: Encodable {
-    struct Month: Encodable {
-        let month: String
-        let per_vulnerable_worker: Int64
-        let vulnerable: Int64
-        let per_non_asn_worker: Int64
-        let non_asn: Int64
-        let total: Int64
-    }
-
-    let region: String
-    let region_name: String
-    let year: Int
-    let vulnerable_workers: Int
-    let vulnerable_base: Int64
-    let non_asn_workers: Int
-    let non_asn_wage: Int64
-    let non_asn_wage_source: String
-    let non_asn_programs: [String]
-    let months: [Month]
-    let vulnerable_year: Int64
-    let non_asn_year: Int64
-    let total_year: Int64
-    let regulations: [String]
-
-    init(region: String, regionName: String, wageSource: String, _ result: BudgetSimulator.Result) {
-        self.region = region
-        region_name = regionName
-        year = result.request.year
-        vulnerable_workers = result.request.vulnerableWorkers
-        vulnerable_base = result.vulnerableBase
-        non_asn_workers = result.request.nonASNWorkers
-        non_asn_wage = result.request.nonASNWage
-        non_asn_wage_source = wageSource
-        non_asn_programs = [Program.jkk, .jkm, .jht, .jp].filter { result.request.nonASNPrograms.includes($0) }.map(\.rawValue)
-        months = result.months.map {
-            Month(
-                month: $0.month.description, per_vulnerable_worker: $0.perVulnerableWorker.total, vulnerable: $0.vulnerable,
-                per_non_asn_worker: $0.perNonASNWorker.total, non_asn: $0.nonASN, total: $0.total)
+    /// The simulation, a refusal naming the option (`--non-asn-programs`) rather than the API's field.
+    static func simulate(_ input: BudgetSimulation.Input, reference: ReferenceData, rules: RuleSet) throws -> BudgetSimulation {
+        do {
+            return try BudgetSimulation(input, reference: reference, rules: rules)
+        } catch let error as DomainError {
+            guard case .invalidInput(let field, let value, let reason) = error else { throw error }
+            throw CLIError("invalid --\(field.replacingOccurrences(of: "_", with: "-")) '\(value)': \(reason)")
         }
-        vulnerable_year = result.vulnerableYear
-        non_asn_year = result.nonASNYear
-        total_year = result.total
-        regulations = result.regulations
     }
 }

@@ -8,7 +8,7 @@ import LindungStorage
 struct ComplianceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compliance", abstract: "Employer compliance: findings, the PP 86/2013 sanction ladder, signed certificates.",
-        subcommands: [Scan.self, Status.self, Advance.self, Certificate.self, Verify.self])
+        subcommands: [Scan.self, Status.self, Advance.self, Certificate.self, Verify.self, Letter.self])
 
     struct Scan: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Evaluate every employer (and licence) of a region and store the findings.")

@@ -9,6 +9,21 @@ enum PageLanguage: String, Sendable {
 
 enum PageStrings {
     static let indonesian: [String: String] = [
+        // Employer compliance (issue 6): the overview, a subject's history, the letters.
+        "compliance": "Kepatuhan", "compliance_overview": "Kepatuhan pemberi kerja", "compliance_history": "Riwayat kepatuhan", "nib": "NIB",
+        "finding_not_registered": "Belum terdaftar", "finding_pds_tk": "PDS Tenaga Kerja", "finding_pds_upah": "PDS Upah",
+        "finding_pds_program": "PDS Program", "finding_arrears_over_3_months": "Tunggakan lebih dari 3 bulan",
+        "stage_warning_1": "Teguran tertulis I", "stage_warning_2": "Teguran tertulis II", "stage_fine": "Denda",
+        "stage_denial_requested": "Permohonan sanksi tidak mendapat pelayanan publik", "stage_resolved": "Selesai",
+        "open_findings": "Temuan terbuka", "cured_findings": "Temuan selesai", "to_act": "Perlu ditindaklanjuti (tenggat terdekat dahulu)",
+        "finding": "Temuan", "stage": "Tahap sanksi", "deadline": "Tenggat", "opened_on": "Dibuka", "cured_on": "Selesai pada",
+        "last_seen": "Terakhir terlihat", "evidence": "Bukti", "legal_basis": "Dasar hukum", "entered_on": "Mulai", "actor": "Oleh",
+        "letter": "Surat", "letter_html": "Cetak", "status_compliant": "Patuh", "status_non_compliant": "Tidak patuh",
+        "status_not_registered": "Tidak terdaftar", "compliance_status": "Status kepatuhan", "certificate": "Sertifikat kepatuhan",
+        "certificate_check": "Periksa sertifikat hari ini", "certificate_valid_until": "berlaku sampai",
+        "certificate_no_key": "Server ini tidak memiliki kunci sertifikat.", "list_limited": "Hanya ditampilkan paling banyak",
+        "advance_by_cli": "Tahap sanksi dimajukan oleh operator dengan perintah lindung compliance advance.",
+        "pdf_unavailable": "PDF memerlukan Chromium, yang tidak terpasang di server ini. Cetak halaman surat dari peramban.",
         "app": "Lindung", "lang_switch": "English", "login_title": "Masuk", "username": "Nama pengguna", "password": "Kata sandi",
         "login_button": "Masuk", "logout": "Keluar", "wrong_password": "Nama pengguna atau kata sandi salah.",
         "throttled": "Terlalu banyak percobaan masuk yang gagal. Coba lagi nanti.", "dashboard": "Beranda", "employers": "Pemberi kerja",
@@ -53,6 +68,21 @@ enum PageStrings {
     ]
 
     static let english: [String: String] = [
+        // Employer compliance (issue 6): the overview, a subject's history, the letters.
+        "compliance": "Compliance", "compliance_overview": "Employer compliance", "compliance_history": "Compliance history", "nib": "NIB",
+        "finding_not_registered": "Not registered", "finding_pds_tk": "Partly registered: workers", "finding_pds_upah": "Partly registered: wages",
+        "finding_pds_program": "Partly registered: programs", "finding_arrears_over_3_months": "Arrears over 3 months",
+        "stage_warning_1": "First written warning", "stage_warning_2": "Second written warning", "stage_fine": "Fine",
+        "stage_denial_requested": "Denial of public services requested", "stage_resolved": "Resolved",
+        "open_findings": "Open findings", "cured_findings": "Cured findings", "to_act": "To act on (next deadline first)",
+        "finding": "Finding", "stage": "Sanction stage", "deadline": "Deadline", "opened_on": "Opened", "cured_on": "Cured on",
+        "last_seen": "Last seen", "evidence": "Evidence", "legal_basis": "Legal basis", "entered_on": "From", "actor": "By",
+        "letter": "Letter", "letter_html": "Print", "status_compliant": "Compliant", "status_non_compliant": "Not compliant",
+        "status_not_registered": "Not registered", "compliance_status": "Compliance status", "certificate": "Compliance certificate",
+        "certificate_check": "Check today's certificate", "certificate_valid_until": "valid until",
+        "certificate_no_key": "This server has no certificate key.", "list_limited": "Only shown: at most",
+        "advance_by_cli": "The sanction stages are moved on by an operator with lindung compliance advance.",
+        "pdf_unavailable": "PDF needs Chromium, which is not installed on this server. Print the letter page from the browser.",
         "app": "Lindung", "lang_switch": "Bahasa Indonesia", "login_title": "Log in", "username": "Username", "password": "Password",
         "login_button": "Log in", "logout": "Log out", "wrong_password": "Wrong username or password.",
         "throttled": "Too many failed logins. Try again later.", "dashboard": "Dashboard", "employers": "Employers",

@@ -54,7 +54,7 @@ struct SimulateBudget: RenderingCommand {
     static func simulate(_ input: BudgetSimulation.Input, reference: ReferenceData, rules: RuleSet) throws -> BudgetSimulation {
         do {
             return try BudgetSimulation(input, reference: reference, rules: rules)
-        } catch let error as DomainError {
+        } catch {
             guard case .invalidInput(let field, let value, let reason) = error else { throw error }
             throw CLIError("invalid --\(field.replacingOccurrences(of: "_", with: "-")) '\(value)': \(reason)")
         }

@@ -54,33 +54,14 @@ public enum QuarterlyReportHTML {
         return html
     }
 
-    static func barChart(_ report: QuarterlyReport) -> String {
-        // Small ratios (a young registry) get more decimals, so the axis never reads 0 % five times.
-        let largest = report.figures.parts.compactMap { $0.ucj?.percent }.max() ?? 0
-        let places = largest < 1 ? 2 : (largest < 10 ? 1 : 0)
-        return BarChart(
-            title: "Indeks UCJ per kabupaten/kota",
-            bars: report.figures.parts.map {
-                .init(
-                    label: $0.regionName, value: $0.ucj.map { $0.percent / 100 },
-                    valueText: $0.ucj.map { NumberFormat.decimal($0.percent, max(places, 1)) + "%" } ?? ReportLabels.noData)
-            }, axisMaximum: nil) { NumberFormat.percent($0, places: places) }.svg()
-    }
+    static func barChart(_ report: QuarterlyReport) -> String { CoverageCharts.ucjBars(report.figures.parts) }
 
     static func lineChart(_ report: QuarterlyReport) -> String {
-        LineChart(
-            title: "Peserta aktif per triwulan", categories: report.trend.map(\.quarter.description),
-            series: [.init(name: "Peserta aktif", values: report.trend.map { $0.hasData ? Double($0.active) : nil }, colour: LineChart.palette[0])]
-        ) { NumberFormat.compact($0) }.svg()
+        CoverageCharts.activeTrend(quarters: report.trend.map(\.quarter), active: report.trend.map { $0.hasData ? $0.active : nil })
     }
 
     static func map(_ report: QuarterlyReport, _ boundaries: RegencyBoundaries) -> String {
-        var values: [String: Double] = [:]
-        for part in report.figures.parts { if let ucj = part.ucj { values[part.regionCode] = ucj.percent / 100 } }
-        if report.regionCode.count == 4, let ucj = report.figures.region.ucj { values[report.regionCode] = ucj.percent / 100 }
-        return ChoroplethMap(
-            title: "Peta indeks UCJ", boundaries: boundaries, region: report.regionCode == "00" ? nil : String(report.regionCode.prefix(2)), values: values
-        ) { NumberFormat.percent($0) }.svg()
+        CoverageCharts.ucjMap(region: report.figures.region, parts: report.figures.parts, boundaries: boundaries)
     }
 
     /// A table as HTML: integers grouped the Indonesian way, numbers right-aligned.

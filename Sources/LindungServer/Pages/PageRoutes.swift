@@ -21,6 +21,9 @@ enum PageRoutes {
         ("/imports", "page:imports", ImportPages.show),
         ("/agencies/{npp}/non-asn", "page:listAgencyNonASN", AgencyPages.nonASN),
         ("/bills/{id}/export", "page:exportBill", BillDownload.page),
+        ("/coverage", "page:coverage", CoveragePage.show),
+        ("/coverage/report", "page:coverageReport", CoverageReportPage.download),
+        ("/simulator", "page:simulator", SimulatorPage.show),
         ("/compliance", "page:complianceOverview", CompliancePages.overview),
         ("/compliance/{identifier}", "page:getCompliance", CompliancePages.history),
         ("/compliance/{identifier}/letters/{finding}", "page:getComplianceLetter", CompliancePages.letter),
@@ -121,6 +124,7 @@ struct PageCall: Sendable {
             "name": account.name, "role": strings["role_\(account.role.rawValue)"] ?? account.role.rawValue,
             "scope": account.scope ?? strings["everywhere"]!, "csrf_token": session.csrfToken,
             "can_import": RegistryImport.mayImport(account.role),
+            "can_read_coverage": CoverageAccess.mayRead(account.role),
             "can_compliance": CompliancePages.mayView(account.role),
         ]
         return PageRenderer.html(try PageRenderer.render(template, all), status: status)

@@ -23,17 +23,11 @@ struct JHTStatementCommand: AsyncParsableCommand {
         guard ["text", "csv"].contains(format) else { throw CLIError("invalid --format '\(format)': expected text or csv") }
         try await withClaimDesk(store) { desk in
             let statement = try await desk.statement(nik: nik, from: first, to: last)
-            var running = statement.opening
             if format == "csv" {
-                print("date,kind,employer,reference,amount,balance")
-                print("\(first.iso),opening,,,,\(statement.opening)")
-                for entry in statement.entries {
-                    running += entry.amount
-                    print("\(entry.date.iso),\(entry.kind.rawValue),\(entry.employer ?? ""),\(entry.reference),\(entry.amount),\(running)")
-                }
-                print("\(last.iso),closing,,,,\(statement.closing)")
+                print(statement.csv, terminator: "")
                 return
             }
+            var running = statement.opening
             print("JHT statement for NIK \(nik), \(first.iso) to \(last.iso)")
             print("  opening balance \(Money.format(statement.opening))")
             for entry in statement.entries {

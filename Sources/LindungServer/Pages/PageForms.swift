@@ -15,6 +15,12 @@ enum PageForms {
         ("/imports", "page:uploadImport", ImportPages.upload),
         ("/imports/{id}/confirm", "page:confirmImport", ImportPages.confirm),
         ("/bills/{id}/payments", "page:postPayment", PaymentPages.post),
+        ("/claims/{id}/verify", "page:verifyClaim", ClaimForms.verify),
+        ("/claims/{id}/approve", "page:approveClaim", ClaimForms.approve),
+        ("/claims/{id}/pay", "page:payClaim", ClaimForms.pay),
+        ("/claims/{id}/reject", "page:rejectClaim", ClaimForms.reject),
+        ("/claims/{id}/resubmit", "page:resubmitClaim", ClaimForms.resubmit),
+        ("/claims/{id}/documents", "page:uploadClaimDocument", ClaimForms.upload),
     ]
 
     static func register(on router: Router<ServerRequestContext>, environment: ServerEnvironment) {

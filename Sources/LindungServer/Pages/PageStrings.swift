@@ -9,6 +9,31 @@ enum PageLanguage: String, Sendable {
 
 enum PageStrings {
     static let indonesian: [String: String] = [
+        // Claims and the JHT ledger (issue 8): the work queue, the claim page, the statement.
+        "claims": "Klaim", "claim": "Klaim", "claim_id": "Nomor klaim", "claim_submitted": "Diajukan", "claim_type": "Jenis",
+        "claim_status": "Status", "claim_waiting": "Hari kerja menunggu", "claim_overdue": "Terlambat", "claim_overdue_count": "Terlambat",
+        "claim_queue_note": "Antrean kerja: klaim terlama lebih dahulu; terlambat bila lebih dari 5 hari kerja belum dibayar atau ditolak, per",
+        "claim_list_limited": "Hanya ditampilkan paling banyak", "claim_show": "Tampilkan", "claim_filter_open": "Terbuka (antrean)",
+        "claim_filter_submitted": "Diajukan", "claim_filter_verified": "Diverifikasi", "claim_filter_approved": "Disetujui",
+        "claim_filter_paid": "Dibayar", "claim_filter_rejected": "Ditolak", "claim_filter_all": "Semua",
+        "claim_status_submitted": "Diajukan", "claim_status_verified": "Diverifikasi", "claim_status_approved": "Disetujui",
+        "claim_status_paid": "Dibayar", "claim_status_rejected": "Ditolak", "claim_submitter_worker": "peserta",
+        "claim_submitter_heir": "ahli waris", "claim_submitter_employer": "pemberi kerja", "claim_submitter_officer": "petugas",
+        "claim_payer_employer": "Pemberi kerja (tunggakan lebih dari 3 bulan)", "claim_event_date": "Tanggal kejadian", "claim_round": "Pengajuan ke-",
+        "claim_payer": "Dibayar oleh", "claim_submitted_by": "Diajukan oleh", "claim_verified_by": "Diverifikasi oleh",
+        "claim_approved_by": "Disetujui oleh", "claim_rejection_reason": "Alasan penolakan", "claim_assessment": "Penilaian kelayakan",
+        "claim_eligible": "Memenuhi syarat.", "claim_not_eligible": "Tidak memenuhi syarat.", "claim_checklist": "Daftar dokumen",
+        "claim_document_kind": "Jenis dokumen", "claim_file": "Berkas", "claim_file_type": "Tipe", "claim_file_size": "Ukuran (bita)",
+        "claim_file_rule": "PDF, JPEG atau PNG, paling besar 5 MiB", "claim_upload": "Unggah dokumen", "claim_actions": "Tindakan",
+        "claim_verify": "Verifikasi", "claim_approve": "Setujui", "claim_pay": "Catat pembayaran klaim", "claim_reject": "Tolak",
+        "claim_resubmit": "Ajukan kembali", "claim_maker_checker": "Anda memverifikasi klaim ini; petugas lain yang harus menyetujuinya.",
+        "claim_reason_required": "Isi alasan penolakan: pemohon diberi tahu alasannya.", "claim_history": "Riwayat",
+        "claim_at": "Waktu (UTC)", "claim_step": "Langkah", "claim_actor": "Oleh", "claim_note": "Catatan", "claim_working_days": "hari kerja",
+        "claim_action_submit": "Diajukan / dokumen", "claim_action_verify": "Verifikasi", "claim_action_approve": "Persetujuan",
+        "claim_action_pay": "Pembayaran", "claim_action_reject": "Penolakan", "claim_action_resubmit": "Pengajuan kembali",
+        "jht_title": "Saldo JHT dan klaim", "jht_link": "Saldo JHT dan klaim", "jht_balance": "Saldo JHT", "jht_statement": "Rincian saldo JHT",
+        "jht_from": "Dari", "jht_to": "Sampai", "jht_date": "Tanggal", "jht_kind": "Jenis", "jht_running": "Saldo", "jht_opening": "Saldo awal",
+        "jht_closing": "Saldo akhir", "jht_kind_contribution": "Iuran", "jht_kind_return": "Hasil pengembangan", "jht_kind_withdrawal": "Pencairan",
         // Employer compliance (issue 6): the overview, a subject's history, the letters.
         "compliance": "Kepatuhan", "compliance_overview": "Kepatuhan pemberi kerja", "compliance_history": "Riwayat kepatuhan", "nib": "NIB",
         "finding_not_registered": "Belum terdaftar", "finding_pds_tk": "PDS Tenaga Kerja", "finding_pds_upah": "PDS Upah",
@@ -92,6 +117,31 @@ enum PageStrings {
     ]
 
     static let english: [String: String] = [
+        // Claims and the JHT ledger (issue 8): the work queue, the claim page, the statement.
+        "claims": "Claims", "claim": "Claim", "claim_id": "Claim number", "claim_submitted": "Submitted", "claim_type": "Type",
+        "claim_status": "Status", "claim_waiting": "Working days waiting", "claim_overdue": "Overdue", "claim_overdue_count": "Overdue",
+        "claim_queue_note": "Work queue: oldest claims first; overdue when not paid or rejected within 5 working days, as of",
+        "claim_list_limited": "Only shown: at most", "claim_show": "Show", "claim_filter_open": "Open (the queue)",
+        "claim_filter_submitted": "Submitted", "claim_filter_verified": "Verified", "claim_filter_approved": "Approved",
+        "claim_filter_paid": "Paid", "claim_filter_rejected": "Rejected", "claim_filter_all": "All",
+        "claim_status_submitted": "Submitted", "claim_status_verified": "Verified", "claim_status_approved": "Approved",
+        "claim_status_paid": "Paid", "claim_status_rejected": "Rejected", "claim_submitter_worker": "participant",
+        "claim_submitter_heir": "heir", "claim_submitter_employer": "employer", "claim_submitter_officer": "officer",
+        "claim_payer_employer": "The employer (over 3 months in arrears)", "claim_event_date": "Event date", "claim_round": "Submission round",
+        "claim_payer": "Paid by", "claim_submitted_by": "Submitted by", "claim_verified_by": "Verified by",
+        "claim_approved_by": "Approved by", "claim_rejection_reason": "Reason for rejection", "claim_assessment": "Eligibility",
+        "claim_eligible": "Eligible.", "claim_not_eligible": "Not eligible.", "claim_checklist": "Documents checklist",
+        "claim_document_kind": "Document", "claim_file": "File", "claim_file_type": "Type", "claim_file_size": "Size (bytes)",
+        "claim_file_rule": "PDF, JPEG or PNG, at most 5 MiB", "claim_upload": "Upload document", "claim_actions": "Actions",
+        "claim_verify": "Verify", "claim_approve": "Approve", "claim_pay": "Record the claim's payment", "claim_reject": "Reject",
+        "claim_resubmit": "Submit again", "claim_maker_checker": "You verified this claim; another officer must approve it.",
+        "claim_reason_required": "Give the reason for the rejection: the claimant is told why.", "claim_history": "History",
+        "claim_at": "Time (UTC)", "claim_step": "Step", "claim_actor": "By", "claim_note": "Note", "claim_working_days": "working days",
+        "claim_action_submit": "Submitted / documents", "claim_action_verify": "Verification", "claim_action_approve": "Approval",
+        "claim_action_pay": "Payment", "claim_action_reject": "Rejection", "claim_action_resubmit": "Submitted again",
+        "jht_title": "JHT balance and claims", "jht_link": "JHT balance and claims", "jht_balance": "JHT balance", "jht_statement": "JHT statement",
+        "jht_from": "From", "jht_to": "To", "jht_date": "Date", "jht_kind": "Kind", "jht_running": "Balance", "jht_opening": "Opening balance",
+        "jht_closing": "Closing balance", "jht_kind_contribution": "Contribution", "jht_kind_return": "Development return", "jht_kind_withdrawal": "Withdrawal",
         // Employer compliance (issue 6): the overview, a subject's history, the letters.
         "compliance": "Compliance", "compliance_overview": "Employer compliance", "compliance_history": "Compliance history", "nib": "NIB",
         "finding_not_registered": "Not registered", "finding_pds_tk": "Partly registered: workers", "finding_pds_upah": "Partly registered: wages",

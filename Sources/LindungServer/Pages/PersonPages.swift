@@ -46,7 +46,7 @@ enum PersonPages {
         }
         let values: [String: Any] = [
             "person": [
-                "nik": person.nik, "name": person.name, "kpj": person.kpj,
+                "nik": person.nik, "name": person.name, "kpj": person.kpj, "path_nik": detail.person.record.nik,
                 "birth_date": PageFormat.date(detail.person.record.birthDate, page.language), "region": person.domicile_region,
             ],
             "standing": coverage?.status.rawValue ?? "–", "on": PageFormat.date(today, page.language), "spells": spells,

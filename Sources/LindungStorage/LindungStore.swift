@@ -77,6 +77,7 @@ public enum MigrationList {
         "0007_create_compliance",
         "0008_create_coverage",
         "0009_create_claims",
+        "0011_employer_name_search",
     ]
 }
 

@@ -179,5 +179,6 @@ enum PostgresMigrations {
         "0008_create_coverage": PostgresCoverageSchema.statements,
         "0007_create_compliance": PostgresComplianceSchema.statements,
         "0009_create_claims": PostgresClaimsSchema.statements,
+        "0011_employer_name_search": PostgresEmployerSearchSchema.statements,
     ]
 }

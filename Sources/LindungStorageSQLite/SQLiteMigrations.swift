@@ -127,6 +127,7 @@ enum SQLiteMigrations {
         "0008_create_coverage": SQLiteCoverageSchema.sql,
         "0007_create_compliance": SQLiteComplianceSchema.sql,
         "0009_create_claims": SQLiteClaimsSchema.sql,
+        "0011_employer_name_search": SQLiteEmployerSearchSchema.sql,
     ]
 
     static func migrator() -> DatabaseMigrator {

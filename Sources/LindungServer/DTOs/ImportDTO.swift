@@ -25,7 +25,7 @@ struct ImportDTO: Encodable, Sendable {
     let spells_closed: Int
     let errors: [RowErrorDTO]
 
-    init(_ check: ImportCheck, dryRun: Bool, summary: ImportSummary?) {
+    init(_ check: ImportCheck, dryRun: Bool, summary: ImportSummary?, language: PageLanguage = .en) {
         kind = check.kind.rawValue
         employer = Nullable(check.employerNPP)
         dry_run = dryRun
@@ -40,6 +40,6 @@ struct ImportDTO: Encodable, Sendable {
         persons_created = summary?.personsCreated ?? 0
         wages_changed = summary?.wagesChanged ?? 0
         spells_closed = summary?.spellsClosed ?? 0
-        self.errors = errors.map { RowErrorDTO(row: $0.line, field: $0.column, value: $0.value, reason: $0.reason) }
+        self.errors = errors.map { RowErrorDTO(row: $0.line, field: $0.column, value: $0.value, reason: ImportReasonText.text($0.reason, in: language)) }
     }
 }

@@ -27,9 +27,11 @@ enum ImportHandlers {
         let path = try await call.environment.uploads.scratch(body)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let check = try await RegistryImport.check(kind: kind, employer: employer, path: path, call: call)
-        guard check.errors.isEmpty else { return try JSONBody.response(ImportDTO(check, dryRun: dryRun, summary: nil), status: .unprocessableContent) }
-        guard !dryRun, check.valid > 0 else { return try JSONBody.response(ImportDTO(check, dryRun: dryRun, summary: nil)) }
+        // Row reasons in English (the CLI's), or in Bahasa Indonesia with `Accept-Language: id`.
+        let language = PageLanguage.accepted(request.headers[.acceptLanguage])
+        guard check.errors.isEmpty else { return try JSONBody.response(ImportDTO(check, dryRun: dryRun, summary: nil, language: language), status: .unprocessableContent) }
+        guard !dryRun, check.valid > 0 else { return try JSONBody.response(ImportDTO(check, dryRun: dryRun, summary: nil, language: language)) }
         let summary = try await RegistryImport.apply(check, call: call)
-        return try JSONBody.response(ImportDTO(check, dryRun: false, summary: summary), status: summary.refused ? .unprocessableContent : .ok)
+        return try JSONBody.response(ImportDTO(check, dryRun: false, summary: summary, language: language), status: summary.refused ? .unprocessableContent : .ok)
     }
 }

@@ -31,16 +31,18 @@ enum RegistryHandlers {
         let name = try request.requiredQuery("name")
         guard name.count >= 2 else { throw APIError.invalid("invalid name '\(name)': give at least 2 characters") }
         let pagination = try Pagination(request)
-        let reader = try call.scoped()
-        let wanted = pagination.offset + pagination.limit + 1
-        if reader.viewer.seesEverything {
-            let persons = try await call.store.searchPersons(name: name, limit: wanted)
-            return try JSONBody.response(try await call.disclose(pagination.page(persons.map { PersonDTO($0) })))
-        }
+        let found = try await personMatches(name, wanted: pagination.offset + pagination.limit + 1, reader: try call.scoped())
+        return try JSONBody.response(try await call.disclose(pagination.page(found)))
+    }
+
+    /// The first `wanted` persons by name whose name contains `name` and whom the reader sees (the API's
+    /// list and the page's).
+    static func personMatches(_ name: String, wanted: Int, reader: ScopedReader) async throws -> [PersonDTO] {
+        if reader.viewer.seesEverything { return try await reader.store.searchPersons(name: name, limit: wanted).map { PersonDTO($0) } }
         var visible: [PersonDTO] = []
-        for person in try await call.store.searchPersons(name: name, limit: scopedSearchWindow) where visible.count < wanted {
-            if let detail = try await call.store.person(nik: person.record.nik), try await reader.sees(detail) { visible.append(PersonDTO(person)) }
+        for person in try await reader.store.searchPersons(name: name, limit: scopedSearchWindow) where visible.count < wanted {
+            if let detail = try await reader.store.person(nik: person.record.nik), try await reader.sees(detail) { visible.append(PersonDTO(person)) }
         }
-        return try JSONBody.response(try await call.disclose(pagination.page(visible)))
+        return visible
     }
 }

@@ -8,10 +8,11 @@ enum AgencyPages {
     static func nonASN(_ request: Request, _ context: ServerRequestContext, _ page: PageCall) async throws -> Response {
         let on = try request.date("on") ?? page.call.environment.today()
         let status = try await AgencyHandlers.status(try context.path("npp"), on: on, reader: page.reader)
-        let all = Pagination.all(status.workers.map(EmployedWorkerDTO.init))
-        let shown = try await page.call.disclose(NonASNDTO(status, on: on.iso, page: all))
+        let pager = try PagePager(request)
+        let rows = Pagination.all(pager.rows(status.workers).map(EmployedWorkerDTO.init))
+        let shown = try await page.call.disclose(NonASNDTO(status, on: on.iso, page: rows))
         let strings = page.language.strings
-        let values: [String: Any] = [
+        var values: [String: Any] = [
             "agency": ["npp": shown.npp, "name": shown.name],
             "on": PageFormat.date(on, page.language),
             "reported_on": status.roster.map { PageFormat.date($0.asOf, page.language) } ?? "",
@@ -30,6 +31,7 @@ enum AgencyPages {
             },
             "has_workers": !shown.items.isEmpty,
         ]
+        values["pager"] = pager.values(total: status.workers.count)
         return try page.page("non_asn", title: "non_asn", values)
     }
 }

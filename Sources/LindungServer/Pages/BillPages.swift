@@ -11,9 +11,11 @@ enum BillPages {
             request.query("month") == nil
             ? (today.month == 1 ? YearMonth(year: today.year - 1, month: 12) : YearMonth(year: today.year, month: today.month - 1))
             : try request.month("month")
+        let pager = try PagePager(request)
         var bills: [Bill] = []
         for bill in try await page.store.bills(month: month, employerNPP: nil) where try await page.reader.sees(bill) { bills.append(bill) }
-        var values = try await BillPageRows.values(bills, page)
+        var values = try await BillPageRows.values(pager.rows(bills), page)
+        values["pager"] = pager.values(total: bills.count)
         values["month_iso"] = month.description
         values["month"] = PageFormat.month(month, page.language)
         values["open_amount"] = page.money(bills.reduce(0) { $0 + $1.open })
@@ -23,7 +25,9 @@ enum BillPages {
     static func detail(_ request: Request, _ context: ServerRequestContext, _ page: PageCall) async throws -> Response {
         let bill = try await page.reader.bill(try context.pathID("id"))
         let shown = try await page.call.disclose(BillDTO(bill))
-        let workers = try await page.call.disclose(try await page.store.billWorkers(id: bill.id).map(BillWorkerDTO.init))
+        let pager = try PagePager(request)
+        let allWorkers = try await page.store.billWorkers(id: bill.id)
+        let workers = try await page.call.disclose(pager.rows(allWorkers).map(BillWorkerDTO.init))
         var values: [String: Any] = [
             "bill": [
                 "number": shown.number, "npp": bill.employerNPP, "name": bill.employerName, "month": PageFormat.month(bill.month, page.language),
@@ -36,6 +40,7 @@ enum BillPages {
                 ["nik": $0.nik, "name": $0.name, "kpj": $0.kpj, "base": page.money($0.base), "total": page.money($0.total)] as [String: Any]
             },
         ]
+        values["pager"] = pager.values(total: allWorkers.count)
         // The payment form (roles that change things, an open amount) and a receipt just posted.
         if page.reader.viewer.writes && bill.open > 0 {
             values["payment_form"] = [

@@ -17,10 +17,12 @@ enum DashboardPage {
             values.merge(try await BillPageRows.values(bills, page)) { $1 }
             values["open_amount"] = page.money(bills.reduce(0) { $0 + $1.open })
         case .regionalOfficer, .branchOfficer:
-            let arrears = try await ArrearsPageRows.rows(on: today, page)
+            let pager = try PagePager(request)
+            let arrears = try await ArrearsPageRows.rows(on: today, page, pager: pager)
             values["show_arrears"] = true
-            values["arrears"] = arrears
-            values["has_arrears"] = !arrears.isEmpty
+            values["arrears"] = arrears.rows
+            values["has_arrears"] = !arrears.rows.isEmpty
+            if let more = arrears.pager { values["arrears_pager"] = ["pager": more] }
         case .administrator, .auditor, .systemClient:
             let counts = try await page.store.counts()
             values["show_counts"] = true
@@ -70,16 +72,25 @@ enum BillPageRows {
 
 /// Arrears in the scope as table rows.
 enum ArrearsPageRows {
-    static func rows(on date: CalendarDate, _ page: PageCall) async throws -> [[String: Any]] {
+    /// The rows of one employer (`employer`), or a page of all (`pager`), or all.
+    static func rows(
+        on date: CalendarDate, _ page: PageCall, employer npp: String? = nil, pager: PagePager? = nil
+    ) async throws -> (rows: [[String: Any]], pager: [String: Any]?) {
         var rows: [ArrearsRow] = []
-        for row in try await page.store.arrears(on: date) where try await page.reader.sees(row) { rows.append(row) }
+        for row in try await page.store.arrears(on: date) where try await page.reader.sees(row) {
+            if let npp, row.debtor != .employer(npp: npp) { continue }
+            rows.append(row)
+        }
+        let total = rows.count
+        if let pager { rows = pager.rows(rows) }
         let shown = try await page.call.disclose(rows.map(ArrearsDTO.init))
-        return zip(rows, shown).map { row, dto in
+        let table: [[String: Any]] = zip(rows, shown).map { row, dto in
             [
                 "debtor": dto.debtor_key, "name": row.name, "region": row.regionCode, "current": page.money(dto.current),
                 "months_1_3": page.money(dto.months_1_3), "over_3_months": page.money(dto.over_3_months), "total": page.money(row.total),
                 "oldest_due": PageFormat.date(row.oldestDueDate, page.language), "npp": row.debtor.kind == "employer" ? row.debtor.key : "",
             ]
         }
+        return (table, pager?.values(total: total))
     }
 }

@@ -62,7 +62,7 @@ enum ImportPages {
         let strings = page.language.strings
         var values = summaryValues(check, page)
         values["refused"] = summary.refused
-        values["errors"] = errorRows(summary.errors)
+        values["errors"] = errorRows(summary.errors, page.language)
         values["has_errors"] = !summary.errors.isEmpty
         values["counts"] = [
             ("import_created", summary.created), ("import_updated", summary.updated), ("import_unchanged", summary.unchanged),
@@ -75,7 +75,7 @@ enum ImportPages {
 
     static func preview(_ check: ImportCheck, uploadID: String?, _ page: PageCall, status: HTTPResponse.Status = .ok) throws -> Response {
         var values = summaryValues(check, page)
-        values["errors"] = errorRows(check.errors)
+        values["errors"] = errorRows(check.errors, page.language)
         values["has_errors"] = !check.errors.isEmpty
         values["nothing_valid"] = check.errors.isEmpty && check.valid == 0
         if let uploadID { values["confirm_id"] = uploadID }
@@ -91,7 +91,8 @@ enum ImportPages {
         return values
     }
 
-    static func errorRows(_ errors: [RowError]) -> [[String: Any]] {
-        errors.map { ["row": $0.line, "field": $0.column, "value": $0.value, "reason": $0.reason] }
+    /// The row errors, their reasons in the page's language (`ImportReasonText`).
+    static func errorRows(_ errors: [RowError], _ language: PageLanguage) -> [[String: Any]] {
+        errors.map { ["row": $0.line, "field": $0.column, "value": $0.value, "reason": ImportReasonText.text($0.reason, in: language)] }
     }
 }

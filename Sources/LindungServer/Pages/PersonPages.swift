@@ -8,28 +8,26 @@ import LindungStorage
 /// the link itself would show the NIK.
 enum PersonPages {
     static func search(_ request: Request, _ context: ServerRequestContext, _ page: PageCall) async throws -> Response {
-        let query = (request.uri.queryParameters["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
+        let query = (request.formQuery("q") ?? "").trimmingCharacters(in: .whitespaces)
+        let pager = try PagePager(request)
         var found: [PersonDTO] = []
         if query.count == 16, query.allSatisfy(\.isNumber) {
-            if let detail = try? await page.reader.person(query) { found.append(PersonDTO(detail.person)) }
+            if pager.offset == 0, let detail = try? await page.reader.person(query) { found.append(PersonDTO(detail.person)) }
         } else if query.count >= 2 {
-            let limit = page.reader.viewer.seesEverything ? 50 : RegistryHandlers.scopedSearchWindow
-            let candidates = try await page.store.searchPersons(name: query, limit: limit)
-            for person in candidates where found.count < 50 {
-                if page.reader.viewer.seesEverything {
-                    found.append(PersonDTO(person))
-                } else if let detail = try await page.store.person(nik: person.record.nik), try await page.reader.sees(detail) {
-                    found.append(PersonDTO(person))
-                }
-            }
+            // As the API: this page and one more row, to know whether there is a next page.
+            found = try await RegistryHandlers.personMatches(query, wanted: pager.offset + PagePager.size + 1, reader: page.reader)
         }
+        let more = found.count > pager.offset + PagePager.size
+        found = pager.rows(found)
         let rows: [[String: Any]] = try await page.call.disclose(found).map {
             [
                 "nik": $0.nik, "link": !$0.nik.contains("•"), "name": $0.name, "kpj": $0.kpj,
                 "birth_date": PageFormat.date(CalendarDate(iso: $0.birth_date), page.language), "region": $0.domicile_region,
             ]
         }
-        return try page.page("persons", title: "persons", ["q": query, "searched": !query.isEmpty, "persons": rows, "has_persons": !rows.isEmpty])
+        var values: [String: Any] = ["q": query, "searched": !query.isEmpty, "persons": rows, "has_persons": !rows.isEmpty]
+        values["pager"] = pager.values(more: more)
+        return try page.page("persons", title: "persons", values)
     }
 
     static func detail(_ request: Request, _ context: ServerRequestContext, _ page: PageCall) async throws -> Response {

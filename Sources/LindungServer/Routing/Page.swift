@@ -26,6 +26,14 @@ struct Pagination {
     }
 }
 
+extension Pagination {
+    /// One page from `read`, which the store answered with up to `limit + 1` items starting at `offset` (the
+    /// extra item only tells that a next page exists).
+    func page<Item: Encodable & Sendable>(afterOffset read: [Item]) -> Page<Item> {
+        Page(items: Array(read.prefix(limit)), nextOffset: Nullable(read.count > limit ? offset + limit : nil))
+    }
+}
+
 /// A list response: `{"items":[...],"next_offset":N|null}`.
 struct Page<Item: Encodable & Sendable>: Encodable, Sendable {
     let items: [Item]

@@ -9,6 +9,7 @@ public enum ServerRoutes {
         Route(.get, "/api/openapi.json", "openAPIDocument", .open, HealthHandlers.openAPI),
         Route(.post, "/login", "login", .open, SessionHandlers.login),
         Route(.post, "/logout", "logout", .open, SessionHandlers.logout),
+        Route(.get, "/api/v1/employers", "searchEmployers", .read, EmployerSearchHandlers.search),
         Route(.get, "/api/v1/employers/{npp}", "getEmployer", .read, RegistryHandlers.employer),
         Route(.get, "/api/v1/employers/{npp}/workers", "listEmployerWorkers", .read, RegistryHandlers.workers),
         Route(.get, "/api/v1/persons", "searchPersons", .read, RegistryHandlers.searchPersons),

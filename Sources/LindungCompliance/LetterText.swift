@@ -65,11 +65,18 @@ enum LetterText {
         "oldest_due_date": "Jatuh tempo tertua",
     ]
     static let moneyKeys: Set<String> = ["minimum_wage", "lowest_wage", "open_amount"]
+    /// The order evidence is shown in: what was reported, then what is registered, then the gap.
+    static let order = [
+        "nib", "name", "sector", "source", "roster_date", "reported_headcount", "threshold", "registered_workers", "missing", "year",
+        "minimum_wage_source", "minimum_wage", "lowest_wage", "workers_below", "size_class", "workers_missing", "without_jkk", "without_jkm",
+        "without_jht", "without_jp", "bills", "open_amount", "oldest_due_date",
+    ]
     static let sources = ["licence": "data perizinan berusaha (OSS)", "non_asn_roster": "daftar pegawai non-ASN instansi"]
 
-    /// The evidence as labelled rows, in the labels' order, then anything else by key.
+    /// The evidence as labelled rows, in `order`, then anything else by key.
     static func evidenceRows(_ finding: StoredFinding) -> [(label: String, value: String)] {
-        finding.evidence.sorted { $0.key < $1.key }.map { key, value in
+        let rank = { (key: String) in order.firstIndex(of: key) ?? order.count }
+        return finding.evidence.sorted { (rank($0.key), $0.key) < (rank($1.key), $1.key) }.map { key, value in
             let shown: String
             if moneyKeys.contains(key) {
                 shown = money(value)

@@ -35,21 +35,21 @@ public enum WarningLetterHTML {
             <!DOCTYPE html>
             <html lang="id"><head><meta charset="utf-8"><title>\(e(LetterText.subjectLine(letter.stage))) · \(e(subject.name))</title>
             <style>
-            @page { size: A4; margin: 20mm 20mm 22mm 25mm; @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; } }
-            body { font-family: "Liberation Serif", "Times New Roman", serif; font-size: 11.5pt; line-height: 1.45; color: #000; max-width: 165mm; margin: 0 auto; }
+            @page { size: A4; margin: 15mm 18mm 18mm 22mm; @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; } }
+            body { font-family: "Liberation Serif", "Times New Roman", serif; font-size: 10.5pt; line-height: 1.3; color: #000; max-width: 165mm; margin: 0 auto; }
             .kop { text-align: center; border-bottom: 3px double #000; padding-bottom: 4mm; margin-bottom: 6mm; }
             .kop h1 { font-size: 15pt; margin: 0; letter-spacing: .05em; } .kop p { margin: 0; font-size: 10pt; }
             table.meta td { padding: 0 2mm 0 0; vertical-align: top; } table.evidence { border-collapse: collapse; margin: 2mm 0 4mm; }
             table.evidence th, table.evidence td { border: 1px solid #000; padding: 1mm 2mm; text-align: left; vertical-align: top; font-size: 10.5pt; }
             table.evidence th { font-weight: normal; width: 55%; } .deadline { font-weight: bold; }
-            .ttd { margin-top: 10mm; margin-left: 55%; } .ttd .space { height: 22mm; } ol { padding-left: 6mm; } .small { font-size: 9.5pt; }
+            .closing { break-inside: avoid; page-break-inside: avoid; } .ttd { margin-top: 4mm; margin-left: 55%; } .ttd .space { height: 15mm; } p { margin: 0 0 2.5mm; } ol { padding-left: 6mm; } .small { font-size: 9.5pt; }
             @media screen { body { margin: 2em auto; } }
             </style></head>
             <body data-stage="\(letter.stage.rawValue)" data-finding="\(letter.finding.id)">
             <div class="kop"><h1>BPJS KETENAGAKERJAAN</h1><p>Badan Penyelenggara Jaminan Sosial Ketenagakerjaan</p>
             <p>Wilayah \(e(letter.regionName))</p></div>
             <table class="meta">
-            <tr><td>Nomor</td><td>:</td><td>\(e(letter.number))</td><td style="padding-left:20mm">\(e(letter.place)), \(LetterText.date(letter.date))</td></tr>
+            <tr><td>Nomor</td><td>:</td><td>\(e(letter.number))</td><td style="padding-left:15mm;white-space:nowrap">\(e(letter.place)), \(LetterText.date(letter.date))</td></tr>
             <tr><td>Sifat</td><td>:</td><td>Penting</td></tr>
             <tr><td>Lampiran</td><td>:</td><td>-</td></tr>
             <tr><td>Perihal</td><td>:</td><td><strong>\(e(LetterText.subjectLine(letter.stage)))</strong></td></tr>
@@ -65,10 +65,12 @@ public enum WarningLetterHTML {
             \(LetterText.legalBasis(letter).map { "<li>\(e($0))</li>" }.joined(separator: "\n"))
             </ol>
             \(LetterText.demand(letter))
+            <div class="closing">
             <p>Apabila kewajiban tersebut telah dipenuhi sebelum surat ini diterima, surat ini dapat diabaikan dan mohon bukti pemenuhannya
             disampaikan kepada kami. Atas perhatian dan kerja sama Saudara, kami ucapkan terima kasih.</p>
-            <div class="ttd"><p>\(e(letter.place)), \(LetterText.date(letter.date))<br>BPJS Ketenagakerjaan<br>Kepala Kantor Cabang</p>
+            <div class="ttd"><p>BPJS Ketenagakerjaan<br>Kepala Kantor Cabang</p>
             <div class="space"></div><p>(..............................................)</p></div>
+            </div>
             <p class="small">Tembusan: Dinas Ketenagakerjaan \(e(letter.regionName)).<br>Temuan nomor \(letter.finding.id), dibuka
             \(LetterText.date(letter.finding.openedOn)), terakhir diperiksa \(LetterText.date(letter.finding.lastSeenOn)).</p>
             </body></html>

@@ -42,6 +42,7 @@ import Testing
                 let page = String(buffer: response.body)
                 #expect(page.contains("<a href=\"/coverage\">Cakupan</a>"))  // the nav link
                 #expect(page.contains("Banten (36) · 2025Q1") && page.contains("31 Maret 2025"))
+                #expect(page.range(of: "dihitung [0-9]{1,2} [A-Z][a-z]+ [0-9]{4} [0-9]{2}:[0-9]{2} UTC", options: .regularExpression) != nil)
                 #expect(page.contains("<dt>Peserta aktif</dt><dd>4</dd>"))
                 let serang = try #require(Self.row(page, "3604"))
                 #expect(serang.contains("<td class=\"num\">3</td>") && serang.contains("tidak ada data") && !serang.contains("0,00%"))

@@ -14,7 +14,7 @@ struct CoverageView {
         let region = figures.region
         return [
             "region_name": region.regionName, "region_code": region.regionCode, "period": figures.period.description,
-            "reference_date": PageFormat.date(figures.referenceDate, language), "refreshed_at": figures.refreshedAt ?? "–",
+            "reference_date": PageFormat.date(figures.referenceDate, language), "refreshed_at": figures.refreshedAt.map(refreshed) ?? "–",
             "has_data": figures.hasData, "month": PageFormat.month(figures.period.month, language),
             "summary": summary(region), "parts": sort.sorted(figures.parts).map(part), "has_parts": !figures.parts.isEmpty,
             "sort_links": Dictionary(uniqueKeysWithValues: CoverageSort.Key.allCases.map { ($0.rawValue, "?\(query)&sort=\(sort.link(for: $0))") }),
@@ -43,6 +43,13 @@ struct CoverageView {
             },
             "has_agencies": !figures.agencies.isEmpty,
         ]
+    }
+
+    /// `2026-12-04T15:12:16Z` → `4 Desember 2026 15:12 UTC` (the stored ISO 8601 time as is, when it is not one).
+    func refreshed(_ iso: String) -> String {
+        guard iso.count >= 16, let day = CalendarDate(iso: iso.prefix(10)) else { return iso }
+        let time = iso.dropFirst(11).prefix(5)
+        return "\(PageFormat.date(day, language)) \(time)\(iso.hasSuffix("Z") ? " UTC" : "")"
     }
 
     func summary(_ region: RegionCoverage) -> [[String: String]] {

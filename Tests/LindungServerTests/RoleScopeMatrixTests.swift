@@ -148,6 +148,37 @@ import Testing
         }
     }
 
+    /// The compliance API answers an employer outside the scope as it answers an identifier nobody knows
+    /// (200 `not_registered`, no name, no findings), one by one and in a batch; a participant's JHT statement
+    /// is scoped as the person.
+    @Test func complianceAndJHTOnlyInScope() async throws {
+        try await withServer { client, store in
+            try await Self.addClientAll(store)
+            let npps = [Self.serang, Self.agency, Self.tangerang]
+            let people = [Self.serang: ServerFixtures.budi.nik, Self.agency: ServerFixtures.ahmad.nik, Self.tangerang: ServerFixtures.dewi.nik]
+            for (token, sees) in Self.employers {
+                for npp in npps {
+                    let answer = try await client.execute(uri: "/api/v1/compliance/\(npp)", method: .get, headers: auth(token)) { response in
+                        #expect(response.status == .ok, "\(token) → compliance of \(npp)")
+                        return try object(response)
+                    }
+                    #expect((answer["registered"] as? Bool) == sees.contains(npp), "\(token) → compliance of \(npp)")
+                    #expect((answer["name"] as? String) == (sees.contains(npp) ? Self.names[npp] : nil), "\(token) → the name of \(npp)")
+                    if !sees.contains(npp) { #expect(answer["status"] as? String == "not_registered") }
+                    let jht = try await client.execute(uri: "/api/v1/persons/\(people[npp]!)/jht", method: .get, headers: auth(token)) { $0.status }
+                    #expect(jht == (sees.contains(npp) ? .ok : .notFound), "\(token) → JHT of the worker of \(npp)")
+                }
+                let batch = try await client.execute(
+                    uri: "/api/v1/compliance/check", method: .post, headers: auth(token), body: jsonBody(["identifiers": npps])
+                ) { response in
+                    #expect(response.status == .ok, "\(token) check")
+                    return (try object(response)["results"] as? [[String: Any]]) ?? []
+                }
+                #expect(batch.map { $0["registered"] as? Bool } == npps.map { sees.contains($0) }, "\(token) check")
+            }
+        }
+    }
+
     /// The pages, through a logged-in user of each role (users added here beside the fixture's four).
     @Test func pagesShowOnlyTheScope() async throws {
         try await withServer(billApril: true) { client, store in

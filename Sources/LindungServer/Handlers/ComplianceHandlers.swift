@@ -16,7 +16,7 @@ enum ComplianceHandlers {
         guard ComplianceSQL.identifierKind(identifier) != nil else {
             throw APIError.invalid("invalid identifier '\(identifier)': give an NPP (8 digits) or a NIB (13 digits)")
         }
-        let subject = try await call.store.complianceSubject(identifier: identifier)
+        let subject = try await reader.visible(try await call.store.complianceSubject(identifier: identifier))
         let answer = try ComplianceDTO(identifier: identifier, subject: subject, on: call.environment.today(), keys: call.environment.certificateKeys)
         try await log([answer], reader: reader, call: call)
         return try JSONBody.response(answer)
@@ -34,8 +34,9 @@ enum ComplianceHandlers {
         }
         let subjects = try await call.store.complianceSubjects(identifiers: body.identifiers)
         let today = call.environment.today()
-        let answers = try body.identifiers.map { id in
-            try ComplianceDTO(identifier: id, subject: subjects[id], on: today, keys: call.environment.certificateKeys)
+        var answers: [ComplianceDTO] = []
+        for id in body.identifiers {
+            answers.append(try ComplianceDTO(identifier: id, subject: try await reader.visible(subjects[id]), on: today, keys: call.environment.certificateKeys))
         }
         try await log(answers, reader: reader, call: call)
         return try JSONBody.response(ComplianceCheckDTO(results: answers))

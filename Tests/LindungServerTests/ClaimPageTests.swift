@@ -160,6 +160,16 @@ import Testing
             let expected = try await desk.statement(nik: Self.budi, from: ServerFixtures.day("2025-03-01"), to: ServerFixtures.day("2025-04-30")).csv
             #expect(csv == expected)
             #expect(csv.hasSuffix("2025-04-30,closing,,,,855000\n"))
+            // The printed statement: a PDF through headless Chromium where it is installed (this machine, CI), else the 503 page
+            let pdf = try await client.execute(uri: "/persons/\(Self.budi)/jht/export?format=pdf&from=2025-03-01&to=2025-04-30", method: .get, headers: [.cookie: admin]) {
+                ($0.status, $0.headers[.contentType], Data($0.body.readableBytesView))
+            }
+            #expect(pdf.0 == .ok || pdf.0 == .serviceUnavailable)
+            if pdf.0 == .ok {
+                #expect(pdf.1 == "application/pdf")
+                #expect(pdf.2.starts(with: Data("%PDF-".utf8)) && pdf.2.count > 1_000)
+            }
+            #expect(page.contains("id=\"jht-pdf\" href=\"/persons/\(Self.budi)/jht/export?format=pdf&amp;from=2025-03-01&amp;to=2025-04-30\""))
             // The employer's view: the balance, the NIK masked; another branch's officer: 404
             let employer = try await PageRouteTests.pageLogin(client, "maju-user")
             let (_, masked) = try await Self.html(client, "/persons/\(Self.budi)/jht?lang=en", employer)

@@ -24,7 +24,7 @@ enum PageRoutes {
         ("/claims", "page:listClaims", ClaimPages.queue),
         ("/claims/{id}", "page:getClaim", ClaimPages.detail),
         ("/persons/{nik}/jht", "page:getJHTStatement", JHTPage.show),
-        ("/persons/{nik}/jht/export", "page:exportJHTStatement", JHTPage.csv),
+        ("/persons/{nik}/jht/export", "page:exportJHTStatement", JHTPage.export),
         ("/coverage", "page:coverage", CoveragePage.show),
         ("/coverage/report", "page:coverageReport", CoverageReportPage.download),
         ("/simulator", "page:simulator", SimulatorPage.show),

@@ -34,6 +34,8 @@ enum PageStrings {
         "jht_title": "Saldo JHT dan klaim", "jht_link": "Saldo JHT dan klaim", "jht_balance": "Saldo JHT", "jht_statement": "Rincian saldo JHT",
         "jht_from": "Dari", "jht_to": "Sampai", "jht_date": "Tanggal", "jht_kind": "Jenis", "jht_running": "Saldo", "jht_opening": "Saldo awal",
         "jht_closing": "Saldo akhir", "jht_kind_contribution": "Iuran", "jht_kind_return": "Hasil pengembangan", "jht_kind_withdrawal": "Pencairan",
+        "jht_download_pdf": "Unduh PDF", "jht_printed": "Dicetak oleh Lindung pada",
+        "pdf_unavailable_jht": "PDF memerlukan Chromium, yang tidak terpasang di server ini. Unduh CSV atau cetak halaman ini dari peramban.",
         // Employer compliance (issue 6): the overview, a subject's history, the letters.
         "compliance": "Kepatuhan", "compliance_overview": "Kepatuhan pemberi kerja", "compliance_history": "Riwayat kepatuhan", "nib": "NIB",
         "finding_not_registered": "Belum terdaftar", "finding_pds_tk": "PDS Tenaga Kerja", "finding_pds_upah": "PDS Upah",
@@ -143,6 +145,8 @@ enum PageStrings {
         "jht_title": "JHT balance and claims", "jht_link": "JHT balance and claims", "jht_balance": "JHT balance", "jht_statement": "JHT statement",
         "jht_from": "From", "jht_to": "To", "jht_date": "Date", "jht_kind": "Kind", "jht_running": "Balance", "jht_opening": "Opening balance",
         "jht_closing": "Closing balance", "jht_kind_contribution": "Contribution", "jht_kind_return": "Development return", "jht_kind_withdrawal": "Withdrawal",
+        "jht_download_pdf": "Download PDF", "jht_printed": "Printed by Lindung on",
+        "pdf_unavailable_jht": "A PDF needs Chromium, which is not installed on this server. Download the CSV or print this page from the browser.",
         // Employer compliance (issue 6): the overview, a subject's history, the letters.
         "compliance": "Compliance", "compliance_overview": "Employer compliance", "compliance_history": "Compliance history", "nib": "NIB",
         "finding_not_registered": "Not registered", "finding_pds_tk": "Partly registered: workers", "finding_pds_upah": "Partly registered: wages",

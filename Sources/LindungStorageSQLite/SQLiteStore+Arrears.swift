@@ -19,7 +19,10 @@ extension SQLiteStore {
     public func arrears(on date: CalendarDate) async throws -> [ArrearsRow] {
         try await mapped {
             try await writer.read { db in
-                let rows = try Row.fetchAll(
+                // Rows come grouped by debtor (the GROUP BY's order): a debtor is parsed once, not per row, and
+                // the handful of distinct due dates are parsed and bucketed once (401 k rows for the 5.2 M demo's
+                // six billed months; docs/BENCHMARKS.md, quarterly report).
+                let rows = try Row.fetchCursor(
                     db,
                     sql: """
                         SELECT debtor_kind, debtor_key, due_date, MIN(region_code) AS region_code, MIN(name) AS name, SUM(open) AS open
@@ -27,9 +30,22 @@ extension SQLiteStore {
                         GROUP BY debtor_kind, debtor_key, due_date
                         """, arguments: ["on": date.iso])
                 var result: [Debtor: ArrearsRow] = [:]
-                for row in rows {
-                    guard let debtor = Debtor(kind: row["debtor_kind"], key: row["debtor_key"]) else { continue }
-                    let due = try SQLiteRows.date(row["due_date"])
+                var dueDates: [String: (date: CalendarDate, bucket: ArrearsBucket)] = [:]
+                var previous: (kind: String, key: String, debtor: Debtor?) = ("", "", nil)
+                while let row = try rows.next() {
+                    let kind: String = row["debtor_kind"]
+                    let key: String = row["debtor_key"]
+                    if kind != previous.kind || key != previous.key { previous = (kind, key, Debtor(kind: kind, key: key)) }
+                    guard let debtor = previous.debtor else { continue }
+                    let dueText: String = row["due_date"]
+                    let due: (date: CalendarDate, bucket: ArrearsBucket)
+                    if let known = dueDates[dueText] {
+                        due = known
+                    } else {
+                        let parsed = try SQLiteRows.date(dueText)
+                        due = (parsed, ArrearsBucket.of(dueDate: parsed, on: date))
+                        dueDates[dueText] = due
+                    }
                     let name: String
                     let region: String
                     switch debtor {
@@ -38,12 +54,41 @@ extension SQLiteStore {
                     case .government: (name, region) = ("Pemerintah Pusat (JKP)", "")
                     case .participant(let nik): (name, region) = ("Peserta \(nik)", String(nik.prefix(4)))
                     }
-                    var entry = result[debtor] ?? ArrearsRow(debtor: debtor, name: name, regionCode: region)
-                    entry.buckets[ArrearsBucket.of(dueDate: due, on: date), default: 0] += row["open"] as Rupiah
-                    if due < date { entry.oldestDueDate = min(entry.oldestDueDate ?? due, due) }
-                    result[debtor] = entry
+                    let open: Rupiah = row["open"]
+                    result[debtor, default: ArrearsRow(debtor: debtor, name: name, regionCode: region)].add(open, bucket: due.bucket, dueDate: due.date, on: date)
                 }
                 return result.values.sorted { ($0.debtor.kind, $0.debtor.key) < ($1.debtor.kind, $1.debtor.key) }
+            }
+        }
+    }
+
+    /// One query: the open amount of each employer's own bills computed once (materialised), the largest
+    /// debtors picked in SQL, and only their rows bucketed here. The full `arrears(on:)` turns every debtor
+    /// of the province into Swift values first (docs/BENCHMARKS.md, quarterly report).
+    public func largestEmployerArrears(on date: CalendarDate, region: String, limit: Int) async throws -> [ArrearsRow] {
+        guard region.allSatisfy(\.isNumber) else { throw StoreError.invalid("region '\(region)' is not a region code") }
+        return try await mapped {
+            try await writer.read { db in
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        WITH o AS MATERIALIZED (
+                          \(Self.openAsOf) AND b.debtor_kind = 'employer' AND (:region = '00' OR e.region_code LIKE :region || '%')
+                        ), largest AS (
+                          SELECT debtor_key, SUM(open) AS total FROM o WHERE open > 0 GROUP BY debtor_key ORDER BY total DESC, debtor_key LIMIT :limit
+                        )
+                        SELECT o.debtor_key, o.due_date, MIN(o.region_code) AS region_code, MIN(o.name) AS name, SUM(o.open) AS open, l.total
+                        FROM o JOIN largest l ON l.debtor_key = o.debtor_key WHERE o.open > 0
+                        GROUP BY o.debtor_key, o.due_date
+                        """, arguments: ["on": date.iso, "region": region, "limit": limit])
+                var result: [String: ArrearsRow] = [:]
+                for row in rows {
+                    let key: String = row["debtor_key"]
+                    let due = try SQLiteRows.date(row["due_date"])
+                    result[key, default: ArrearsRow(debtor: .employer(npp: key), name: row["name"], regionCode: row["region_code"])].add(
+                        row["open"], bucket: ArrearsBucket.of(dueDate: due, on: date), dueDate: due, on: date)
+                }
+                return result.values.sorted { ($0.total, $1.debtor.key) > ($1.total, $0.debtor.key) }
             }
         }
     }
@@ -90,5 +135,13 @@ extension SQLiteStore {
                 return ParticipantCoverage(nik: nik, on: date, status: overall, spells: standings)
             }
         }
+    }
+}
+
+extension ArrearsRow {
+    /// Adds an open amount falling due on `dueDate` (overdue when before `date`) in place.
+    fileprivate mutating func add(_ open: Rupiah, bucket: ArrearsBucket, dueDate: CalendarDate, on date: CalendarDate) {
+        buckets[bucket, default: 0] += open
+        if dueDate < date { oldestDueDate = min(oldestDueDate ?? dueDate, dueDate) }
     }
 }

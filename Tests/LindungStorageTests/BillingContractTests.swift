@@ -252,6 +252,27 @@ struct BillingContractTests {
         }
     }
 
+    @Test("the report's largest employer debtors of a region equal the full arrears list filtered and sorted", arguments: Backend.available)
+    func largestEmployerArrears(backend: Backend) async throws {
+        try await withStore(backend) { store in
+            try await Self.seed(store)
+            _ = try await store.issueBills(try Self.request("2025-04", issuedOn: "2025-05-01"))
+            _ = try await store.issueBills(try Self.request("2025-05", issuedOn: "2025-06-01"))
+            let on = Self.day("2025-08-16")
+            let all = try await store.arrears(on: on)
+            let employers = all.filter { if case .employer = $0.debtor { true } else { false } }
+            #expect(employers.count >= 2, "the fixture needs two employer debtors for the order to matter")
+            let expected = employers.sorted { ($0.total, $1.debtor.key) > ($1.total, $0.debtor.key) }
+            #expect(try await store.largestEmployerArrears(on: on, region: "36", limit: 20) == expected)
+            #expect(try await store.largestEmployerArrears(on: on, region: "00", limit: 1) == Array(expected.prefix(1)))
+            #expect(try await store.largestEmployerArrears(on: on, region: "3604", limit: 20) == expected.filter { $0.regionCode.hasPrefix("3604") })
+            #expect(try await store.largestEmployerArrears(on: on, region: "31", limit: 20).isEmpty)
+            // Over three months late on one bill, within on the other: both buckets carried over.
+            let first = try #require(expected.first)
+            #expect((first.buckets[.over3Months] ?? 0) > 0 && (first.buckets[.upTo3Months] ?? 0) > 0)
+        }
+    }
+
     @Test("BPU months paid ahead: 3 prepaid bills, and the billing run leaves those months out", arguments: Backend.available)
     func bpuPrepayment(backend: Backend) async throws {
         try await withStore(backend) { store in

@@ -93,15 +93,11 @@ public struct QuarterlyReportGatherer: Sendable {
         }
         let current = figures[4]
         let end = quarter.lastDay
-        async let arrearsRows = billing.arrears(on: end)
+        async let arrearsRows = billing.largestEmployerArrears(on: end, region: region, limit: Self.arrearsLimit)
         async let totals = contributions.contributionTotals(
             months: [quarter.firstMonth, quarter.firstMonth.adding(months: 1), quarter.lastMonth], region: region, paidBy: end)
         let findingRows = try await findings?(region, end)
-        let inRegion = try await arrearsRows.filter {
-            guard case .employer = $0.debtor else { return false }
-            return region == "00" || $0.regionCode.hasPrefix(region)
-        }
-        let arrears = inRegion.sorted { ($0.total, $1.debtor.key) > ($1.total, $0.debtor.key) }.prefix(Self.arrearsLimit)
+        let arrears = try await arrearsRows
         return QuarterlyReport(
             regionCode: region, regionName: current.region.regionName, quarter: quarter, generatedOn: today, figures: current,
             previous: figures[3].hasData ? figures[3] : nil,

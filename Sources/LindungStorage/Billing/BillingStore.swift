@@ -19,6 +19,9 @@ public protocol BillingStore: Sendable {
     func prepayBPU(_ request: PrepaymentRequest, rules: RuleSet, holidays: HolidayCalendar) async throws -> PaymentReceipt
     /// Unpaid amounts per debtor on a day, by how overdue they are.
     func arrears(on date: CalendarDate) async throws -> [ArrearsRow]
+    /// The `limit` employers of a region (its code as a prefix; "00" for the nation) owing the most of their
+    /// own bills on a day, largest first (ties by NPP): the quarterly report's arrears table.
+    func largestEmployerArrears(on date: CalendarDate, region: String, limit: Int) async throws -> [ArrearsRow]
     /// A participant's standing on a day; nil when the NIK is not registered.
     func coverage(nik: String, on date: CalendarDate) async throws -> ParticipantCoverage?
     /// Sum of all bill totals of a month (regular and adjustments), by payer line.
@@ -43,5 +46,16 @@ public struct PrepaymentRequest: Sendable, Equatable {
         self.paidOn = paidOn
         self.reference = reference
         self.actor = actor
+    }
+}
+
+extension BillingStore {
+    /// From the full arrears list; a backend may answer it in one query instead (SQLite does).
+    public func largestEmployerArrears(on date: CalendarDate, region: String, limit: Int) async throws -> [ArrearsRow] {
+        let rows = try await arrears(on: date).filter {
+            guard case .employer = $0.debtor else { return false }
+            return region == "00" || $0.regionCode.hasPrefix(region)
+        }
+        return Array(rows.sorted { ($0.total, $1.debtor.key) > ($1.total, $0.debtor.key) }.prefix(limit))
     }
 }

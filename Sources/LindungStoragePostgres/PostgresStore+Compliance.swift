@@ -54,12 +54,19 @@ extension PostgresStore {
     }
 
     public func advanceSanctions(on date: CalendarDate, ladder: SanctionLadder, actor: String) async throws -> [SanctionStepRecord] {
+        try await advanceSanctions(on: date, ladder: ladder, actor: actor, region: nil)
+    }
+
+    /// The same for the findings of one region (its code, or a province's two digits; nil: all).
+    public func advanceSanctions(on date: CalendarDate, ladder: SanctionLadder, actor: String, region: String?) async throws -> [SanctionStepRecord] {
+        if let region, !region.allSatisfy(\.isNumber) { throw StoreError.invalid("region '\(region)' is not a region code") }
+        let scope = ComplianceSQL.scope(column: "region_code", region: region, placeholder: region.map { "'\($0)'" } ?? "NULL")
         let at = timestamp()
         return try await transaction { db in
             let due = try await db.rows(
                 """
                 SELECT id, kind, subject, stage, to_char(stage_entered_on, 'YYYY-MM-DD'), to_char(stage_due_on, 'YYYY-MM-DD'), evidence::text
-                FROM compliance_finding WHERE cured_on IS NULL AND stage_due_on IS NOT NULL AND stage_due_on < \(date.iso)::date ORDER BY id
+                FROM compliance_finding WHERE cured_on IS NULL AND stage_due_on IS NOT NULL AND stage_due_on < \(date.iso)::date AND \(unescaped: scope) ORDER BY id
                 FOR UPDATE
                 """)
             var records: [SanctionStepRecord] = []

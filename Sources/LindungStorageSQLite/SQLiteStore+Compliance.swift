@@ -54,15 +54,21 @@ extension SQLiteStore {
     }
 
     public func advanceSanctions(on date: CalendarDate, ladder: SanctionLadder, actor: String) async throws -> [SanctionStepRecord] {
+        try await advanceSanctions(on: date, ladder: ladder, actor: actor, region: nil)
+    }
+
+    /// The same for the findings of one region (its code, or a province's two digits; nil: all).
+    public func advanceSanctions(on date: CalendarDate, ladder: SanctionLadder, actor: String, region: String?) async throws -> [SanctionStepRecord] {
         let at = timestamp()
+        let scope = ComplianceSQL.scope(column: "region_code", region: region, placeholder: "?")
         return try await mapped {
             try await writer.write { db in
                 let due = try Row.fetchAll(
                     db,
                     sql: """
                         SELECT id, kind, subject, stage, stage_entered_on, stage_due_on, evidence FROM compliance_finding
-                        WHERE cured_on IS NULL AND stage_due_on IS NOT NULL AND stage_due_on < ? ORDER BY id
-                        """, arguments: [date.iso])
+                        WHERE cured_on IS NULL AND stage_due_on IS NOT NULL AND stage_due_on < ? AND \(scope) ORDER BY id
+                        """, arguments: StatementArguments([date.iso] + (region.map { [$0] } ?? [])))
                 var records: [SanctionStepRecord] = []
                 for row in due {
                     guard let kind = FindingKind(rawValue: row["kind"]), let stage = SanctionStage(rawValue: row["stage"]) else { continue }

@@ -132,6 +132,44 @@ struct CompliancePageTests {
         }
     }
 
+    @Test("a regional officer moves its region's ladder from the overview with the CSRF token; an auditor may not")
+    func advanceFromThePage() async throws {
+        try await withComplianceServer { client, store in
+            // Today is 15 June 2025: the first warnings of 21 March ran out on 8 April, so the second warning
+            // (9-24 April), the fine (25 April - 24 May) and the request to deny public services (25 May) are due
+            let serang = try await PageRouteTests.pageLogin(client, "serang-user")
+            let page = try await get(client, "/compliance", serang).1
+            #expect(page.contains("id=\"compliance-advance-submit\""))
+            let csrf = try PageRouteTests.csrfToken(page)
+            let form: HTTPFields = [.cookie: serang, .contentType: "application/x-www-form-urlencoded", .accept: "text/html"]
+            try await client.execute(uri: "/compliance/advance", method: .post, headers: form, body: ByteBuffer(string: "region=")) {
+                #expect($0.status == .forbidden, "no CSRF token")
+            }
+            #expect(try await tkFinding(store).position.stage == .warning1)
+            try await client.execute(uri: "/compliance/advance", method: .post, headers: form, body: ByteBuffer(string: "region=3603&csrf_token=\(csrf)")) {
+                #expect($0.status == .notFound, "another region")
+            }
+            try await client.execute(uri: "/compliance/advance", method: .post, headers: form, body: ByteBuffer(string: "region=&csrf_token=\(csrf)")) {
+                #expect($0.status == .seeOther)
+                #expect($0.headers[.location] == "/compliance?advanced=6")
+            }
+            let finding = try await tkFinding(store)
+            #expect(finding.history.map(\.stage) == [.warning1, .warning2, .fine, .denialRequested])
+            #expect(finding.history.first { $0.stage == .warning2 }?.dueOn == ServerFixtures.day("2025-04-24"))
+            #expect(finding.history.last?.actor == "api@test:serang-user")
+            #expect(try await store.complianceSubject(identifier: "5555555555555")?.stage == .warning1, "Kabupaten Tangerang is not Serang's to move")
+            #expect(try await get(client, "/compliance?advanced=6", serang).1.contains("Tahap sanksi yang diambil: 6"))
+            // The auditor reads the overview without the form and is refused when posting anyway
+            let auditor = try await PageRouteTests.pageLogin(client, "auditor-user")
+            let auditorPage = try await get(client, "/compliance", auditor).1
+            #expect(!auditorPage.contains("compliance-advance-submit"))
+            try await client.execute(
+                uri: "/compliance/advance", method: .post, headers: [.cookie: auditor, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "csrf_token=\(try PageRouteTests.csrfToken(auditorPage))")
+            ) { #expect($0.status == .forbidden) }
+        }
+    }
+
     @Test(
         "the letter as PDF, printed by Chromium",
         .enabled(if: CompliancePageTests.chromiumInstalled, "Chromium is not installed (apt-get install chromium, or set LINDUNG_CHROMIUM): PDF not tested"))

@@ -41,4 +41,22 @@ struct ComplianceOverviewContractTests {
             #expect(elsewhere.open == 0 && elsewhere.cured == 0 && elsewhere.toAct.isEmpty)
         }
     }
+
+    @Test("advancing one region's ladder moves its findings and no other region's", arguments: Backend.available)
+    func advanceOneRegion(_ backend: Backend) async throws {
+        try await withStore(backend) { store in
+            // Given the seed's findings in 3604 and an unregistered business of 50 in 3201, all opened 2 June
+            try await C.seed(store)
+            _ = try await C.scan(store, on: "2025-06-02", region: nil)
+            #expect(try await store.openFindings(region: "3201", limit: 10).count == 1)
+            // When Kabupaten Bogor (3201) is advanced on 18 June (the first warnings ran out on 17 June)
+            let bogor = try await store.advanceSanctions(on: C.day("2025-06-18"), ladder: C.ladder, actor: "officer", region: "3201")
+            // Then only its finding took the step; Kabupaten Serang's still stand at the first warning
+            #expect(bogor.map(\.subject) == ["7777777777777"] && bogor.first?.stage == .warning2)
+            #expect(try await store.complianceOverview(region: "3604", limit: 100).count(stage: .warning1) == 6)
+            let serang = try await store.advanceSanctions(on: C.day("2025-06-18"), ladder: C.ladder, actor: "officer", region: "36")
+            #expect(serang.count == 6 && serang.allSatisfy { $0.stage == .warning2 })
+            #expect(try await store.advanceSanctions(on: C.day("2025-06-18"), ladder: C.ladder, actor: "officer", region: nil).isEmpty)
+        }
+    }
 }

@@ -15,6 +15,7 @@ enum PageForms {
         ("/imports", "page:uploadImport", ImportPages.upload),
         ("/imports/{id}/confirm", "page:confirmImport", ImportPages.confirm),
         ("/bills/{id}/payments", "page:postPayment", PaymentPages.post),
+        ("/compliance/advance", "page:advanceCompliance", CompliancePages.advance),
         ("/claims/{id}/verify", "page:verifyClaim", ClaimForms.verify),
         ("/claims/{id}/approve", "page:approveClaim", ClaimForms.approve),
         ("/claims/{id}/pay", "page:payClaim", ClaimForms.pay),

@@ -29,8 +29,12 @@ public struct ComplianceOverview: Sendable, Equatable {
     }
 }
 
-/// The overview in one read: a grouped count and one ordered, limited list (both set-based).
+/// The overview in one read (a grouped count and one ordered, limited list, both set-based), and the ladder
+/// moved for one region.
 public protocol ComplianceOverviewStore: Sendable {
     /// The overview of a region (a regency/city code, or a province's two digits; nil: everything).
     func complianceOverview(region: String?, limit: Int) async throws -> ComplianceOverview
+    /// `ComplianceStore.advanceSanctions` for the open findings of one region only (nil: all), so a regional
+    /// officer's page moves its own region's ladder and no other.
+    func advanceSanctions(on date: CalendarDate, ladder: SanctionLadder, actor: String, region: String?) async throws -> [SanctionStepRecord]
 }

@@ -130,9 +130,12 @@ public struct ClaimDesk: Sendable {
             try workflow.pay(by: officer, reference: reference)
         }
         if outcome.claim.type == ClaimType.jht.rawValue, outcome.claim.amount > 0 {
+            // A partial withdrawal says so in its reference (`claim:<id>:partial:10:<ref>`): the ledger is how
+            // the next partial claim is refused (PP 60/2015: once), see ClaimFactsReader.
+            let tag = outcome.claim.detail.hasPrefix("partial") ? outcome.claim.detail + ":" : ""
             try await store.recordJHTEntries(
                 nik: outcome.claim.nik,
-                [JHTEntryRecord(date: date, kind: "withdrawal", amount: -outcome.claim.amount, employer: nil, reference: "claim:\(id):\(reference)")])
+                [JHTEntryRecord(date: date, kind: "withdrawal", amount: -outcome.claim.amount, employer: nil, reference: "claim:\(id):\(tag)\(reference)")])
         }
         return outcome
     }

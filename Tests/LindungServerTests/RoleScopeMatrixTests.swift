@@ -209,6 +209,12 @@ import Testing
                     let expected: HTTPResponse.Status = user.sees.contains(npp) ? .ok : .notFound
                     #expect(try await status("/employers/\(npp)") == expected, "\(user.username) → employer \(npp)")
                     #expect(try await status("/persons/\(people[npp]!)") == expected, "\(user.username) → person of \(npp)")
+                    #expect(try await status("/persons/\(people[npp]!)/jht") == expected, "\(user.username) → JHT of the worker of \(npp)")
+                    #expect(try await status("/persons/\(people[npp]!)/jht/export") == expected, "\(user.username) → JHT file of \(npp)")
+                    // Compliance pages: administrators, auditors and regional officers in their region (docs/compliance.md)
+                    let complianceReaders = user.role == "administrator" || user.role == "auditor" || user.role == "regional_officer"
+                    let compliance: HTTPResponse.Status = complianceReaders && user.sees.contains(npp) ? .ok : .notFound
+                    #expect(try await status("/compliance/\(npp)") == compliance, "\(user.username) → compliance page of \(npp)")
                     // The employer search lists only what the user sees (by NPP and by name)
                     let word = String(Self.names[npp]!.split(separator: " ")[1])
                     for query in [npp, word] {

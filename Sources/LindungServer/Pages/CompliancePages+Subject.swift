@@ -68,7 +68,7 @@ extension CompliancePages {
         guard ["html", "pdf"].contains(format) else { throw APIError.invalid("format must be html or pdf, not '\(format)'") }
         let subject = try await subject(identifier, page)
         guard subject.findings.contains(where: { $0.id == findingID }) else { throw APIError.notFound("no finding \(findingID) about \(identifier)") }
-        let reference = try ReferenceData()
+        let reference = try Self.reference.get()
         let letter: WarningLetter
         do {
             letter = try WarningLetter(subject: subject, findingID: findingID, stage: stage, regions: reference.regions, holidays: reference.holidays)

@@ -14,6 +14,8 @@ import LindungStorage
 enum CompliancePages {
     /// The most findings the overview lists.
     static let listLimit = 200
+    /// Region names and the holiday calendar for the letters, read once.
+    static let reference = Result { try ReferenceData() }
 
     /// Who may see compliance pages: the roles that oversee a region or everything.
     static func mayView(_ role: Account.Role) -> Bool { [.administrator, .auditor, .regionalOfficer].contains(role) }
@@ -26,7 +28,7 @@ enum CompliancePages {
         let overview = try await page.store.complianceOverview(region: region, limit: listLimit)
         let strings = page.language.strings
         let stages = WarningLetter.stages
-        let regions = try? ReferenceData().regions
+        let regions = try? reference.get().regions
         var values: [String: Any] = [
             "region": region.map { code in regions?.region(code: code).map { "\($0.name) (\(code))" } ?? code } ?? strings["everywhere"]!,
             "stages": stages.map { ["label": strings["stage_\($0.rawValue)"]!] },

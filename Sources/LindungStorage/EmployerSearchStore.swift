@@ -14,8 +14,8 @@ public enum EmployerSearchScope: Sendable, Equatable {
     case npp(String)
 }
 
-/// Employers by name, for the search box of the roles that see more than one employer. Implemented by
-/// both backends; `LindungStore` does not require it yet (callers ask `store as? any EmployerSearchStore`).
+/// Employers by name, for the search box of the roles that see more than one employer (part of
+/// `LindungStore`; both backends implement it).
 ///
 /// Indexed on both backends (migration `0011_employer_name_search`): SQLite has an FTS5 trigram index of
 /// the names beside a B-tree on `name`, PostgreSQL a `pg_trgm` GIN index beside a B-tree on `name`, so

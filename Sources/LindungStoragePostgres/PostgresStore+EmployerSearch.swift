@@ -3,7 +3,7 @@ public import LindungCore
 public import LindungStorage
 import PostgresNIO
 
-extension PostgresStore: EmployerSearchStore {
+extension PostgresStore {
     /// `ILIKE '%text%'` (`\` escapes the wildcards, ILIKE's default escape character) in the scope, by name
     /// in byte order as the person search; the planner chooses between the trigram index and walking
     /// `employer_name` (migration 0011).

@@ -3,7 +3,7 @@ import GRDB
 public import LindungCore
 public import LindungStorage
 
-extension SQLiteStore: EmployerSearchStore {
+extension SQLiteStore {
     /// Above this many matches of the whole registry, walking the `employer_name` index in name order finds
     /// a page sooner than sorting the trigram index's matches.
     static let employerSearchCommon = 2_000

@@ -21,8 +21,7 @@ enum EmployerSearchHandlers {
 
     /// Employers in the reader's scope whose name contains `text`, by name: `limit` of them after `offset`.
     static func matches(_ text: String, limit: Int, offset: Int, reader: ScopedReader) async throws -> [Employer] {
-        guard let store = reader.store as? any EmployerSearchStore else { throw APIError(.internal, "this store cannot search employers") }
-        return try await store.searchEmployers(name: text, in: reader.viewer.employerSearchScope, limit: limit, offset: offset)
+        try await reader.store.searchEmployers(name: text, in: reader.viewer.employerSearchScope, limit: limit, offset: offset)
     }
 }
 

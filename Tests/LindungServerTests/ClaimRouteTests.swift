@@ -107,6 +107,32 @@ import Testing
         }
     }
 
+    @Test("every step route: 403 for reading roles, 404 out of scope, nothing changed")
+    func stepRoutesPerRole() async throws {
+        try await withClaimServer { client, store, _ in
+            let claims = ClaimClient(client: client)
+            let id = try #require(try await claims.submitJKM(nik: Self.budi).1.claim["id"] as? String)
+            let steps: [(String, [String: Any]?)] = [
+                ("verify", nil), ("approve", nil), ("pay", ["reference": "TRF-1"]), ("reject", ["reason": "x"]), ("resubmit", nil),
+            ]
+            for (step, body) in steps {
+                for token in ["auditor-token", "region-3604"] {
+                    #expect(try await claims.post("/api/v1/claims/\(id)/\(step)", token: token, body: body).0 == .forbidden, "\(token) \(step)")
+                }
+                for token in ["branch-tgr", "employer-b"] where !(token == "employer-b" && step != "resubmit") {
+                    #expect(try await claims.post("/api/v1/claims/\(id)/\(step)", token: token, body: body).0 == .notFound, "\(token) \(step)")
+                }
+                #expect(try await claims.post("/api/v1/claims/\(id)/\(step)", token: "branch-tgr", body: body).1.errorCode == "not_found")
+            }
+            // Employers submit and re-submit but do not decide
+            for step in ["verify", "approve", "pay", "reject"] {
+                #expect(try await claims.post("/api/v1/claims/\(id)/\(step)", token: "employer-a", body: ["reference": "R", "reason": "r"]).0 == .forbidden)
+            }
+            #expect(try await store.claimEvents(id: id).map(\.action) == ["submit"])
+            #expect(try await store.claim(id: id)?.status == "submitted")
+        }
+    }
+
     @Test("a claim with documents missing cannot be verified (409, the kinds named)")
     func verifyNeedsTheChecklist() async throws {
         try await withClaimServer { client, _, _ in

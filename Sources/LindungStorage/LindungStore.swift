@@ -7,7 +7,7 @@ public import LindungCore
 /// `BillingStore`'s part of it; users, API clients, login attempts and the access log `AccountStore`'s; employer
 /// compliance (licences, findings, the sanction ladder, the query log) `ComplianceStore`'s; claims and the JHT
 /// ledger `ClaimStore`'s.
-public protocol LindungStore: BillingStore, AccountStore, ComplianceStore, CoverageStore, ClaimStore, ComplianceOverviewStore, EmployerSearchStore {
+public protocol LindungStore: BillingStore, AccountStore, ComplianceStore, CoverageStore, ClaimStore, ClaimQueueStore, ComplianceOverviewStore, EmployerSearchStore {
     /// Applies the migrations not yet applied, in order; returns the names applied now.
     func migrate() async throws -> [String]
     /// The names of the migrations applied so far, in order.

@@ -8,15 +8,14 @@ import LindungStorage
 /// others) and `GET /claims/{id}` (the claim, its assessment, documents checklist and history, and the forms
 /// the caller's role may use). Reads as the API does (`ClaimHandlers.queue`, `ClaimView.detail`).
 enum ClaimPages {
-    /// The queue page shows at most this many rows (the API pages through all of them).
-    static let pageRows = 200
-
     static func queue(_ request: Request, _ context: ServerRequestContext, _ page: PageCall) async throws -> Response {
         let statusText = request.uri.queryParameters["status"].map(String.init) ?? "open"
         let status = statusText == "open" ? nil : try ClaimHandlers.status(statusText)
         let all = try await ClaimHandlers.queue(
             reader: page.reader, call: page.call, status: status, queue: statusText == "open", overdueOnly: false)
-        let shown = try await page.call.disclose(Array(all.prefix(pageRows)))
+        // 50 rows a page with previous/next links (`PagePager`), as every page list.
+        let pager = try PagePager(request)
+        let shown = try await page.call.disclose(pager.rows(all))
         let strings = page.language.strings
         let rows: [[String: Any]] = shown.map { claim in
             [
@@ -28,10 +27,11 @@ enum ClaimPages {
         let filters = ["open", "submitted", "verified", "approved", "paid", "rejected", "all"].map { value -> [String: Any] in
             ["value": value, "label": strings["claim_filter_\(value)"]!, "selected": value == statusText]
         }
-        let values: [String: Any] = [
+        var values: [String: Any] = [
             "claims": rows, "has_claims": !rows.isEmpty, "filters": filters, "overdue_count": all.filter(\.overdue).count,
-            "truncated": all.count > pageRows, "limit": pageRows, "today": PageFormat.date(page.call.environment.today(), page.language),
+            "today": PageFormat.date(page.call.environment.today(), page.language),
         ]
+        values["pager"] = pager.values(total: all.count)
         return try page.page("claims", title: "claims", values)
     }
 

@@ -185,7 +185,11 @@ let package = Package(
         ),
         .testTarget(
             name: "LindungDemoTests",
-            dependencies: ["LindungCore", "LindungStorage", "LindungStorageSQLite", "LindungDemo"],
+            dependencies: [
+                "LindungCore", "LindungStorage", "LindungStorageSQLite", "LindungDemo",
+                // Raw reads for the coverage test's independent count.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -103,4 +103,28 @@ import Testing
             #expect(!english.contains("harus 16 digit"))
         }
     }
+
+    @Test func anUnreadableFileIsExplainedInThePagesLanguage() async throws {
+        try await withServer { client in
+            let cookie = try await PageRouteTests.pageLogin(client, "maju-user")
+            let form = try await client.execute(uri: "/imports", method: .get, headers: [.cookie: cookie]) { String(buffer: $0.body) }
+            let csrf = try PageRouteTests.csrfToken(form)
+            func upload(_ file: String, cookie: String) async throws -> String {
+                var (headers, body) = ImportRouteTests.multipart([("csrf_token", csrf), ("kind", "workers"), ("employer", "12345678")], file: file)
+                headers[.cookie] = cookie
+                return try await client.execute(uri: "/imports", method: .post, headers: headers, body: body) { response in
+                    #expect(response.status == .badRequest)
+                    return String(buffer: response.body)
+                }
+            }
+            // No worker column at all: the header lacks the required ones (row 1)
+            let indonesian = try await upload("nothing,here\n1,2\n", cookie: cookie)
+            #expect(indonesian.contains("baris 1: baris judul tidak memiliki kolom-kolom wajib: "), "\(indonesian)")
+            let english = try await upload("nothing,here\n1,2\n", cookie: cookie + "; lang=en")
+            #expect(english.contains("row 1: the header lacks required columns: "))
+            // A quoted field never closed
+            let quoted = try await upload("NIK,Nama,Tanggal Lahir,Upah,Tanggal Mulai\n\"3604011002930005,Rina\n", cookie: cookie)
+            #expect(quoted.contains("ada isian bertanda kutip yang tidak ditutup"), "\(quoted)")
+        }
+    }
 }

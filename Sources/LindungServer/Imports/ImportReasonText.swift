@@ -85,6 +85,32 @@ enum ImportReasonText {
             "the worker already has an open spell at this employer since {}; end it first",
             "pekerja ini masih memiliki masa kepesertaan terbuka di pemberi kerja ini sejak {1}; akhiri dahulu"
         ),
+        // A file that cannot be read (ImportFileError, shown on the import page): where, then why.
+        ("row {}, column '{}': {}", "baris {1}, kolom '{2}': {3*}"),
+        ("row {}: {}", "baris {1}: {2*}"),
+        ("column '{}': {}", "kolom '{1}': {2*}"),
+        ("file: {}", "berkas: {1*}"),
+        ("the file is empty", "berkas kosong"),
+        ("the file has no header row", "berkas tidak memiliki baris judul"),
+        ("the file is not UTF-8 text", "berkas bukan teks UTF-8"),
+        ("the file is not UTF-8 text (save it as CSV UTF-8)", "berkas bukan teks UTF-8 (simpan sebagai CSV UTF-8)"),
+        ("the file is UTF-16 text, not UTF-8 (save it as CSV UTF-8)", "berkas berupa teks UTF-16, bukan UTF-8 (simpan sebagai CSV UTF-8)"),
+        (
+            "this is an old Excel 97-2003 (.xls) workbook; save it as .xlsx or as CSV UTF-8",
+            "ini buku kerja Excel 97-2003 (.xls) versi lama; simpan sebagai .xlsx atau CSV UTF-8"
+        ),
+        ("this is an OpenDocument (.ods) spreadsheet; save it as .xlsx or as CSV UTF-8", "ini lembar kerja OpenDocument (.ods); simpan sebagai .xlsx atau CSV UTF-8"),
+        ("the XLSX file is damaged or truncated: {}", "berkas XLSX rusak atau terpotong: {1}"),
+        ("the header lacks a required column: {}", "baris judul tidak memiliki kolom wajib: {1}"),
+        ("the header lacks required columns: {}", "baris judul tidak memiliki kolom-kolom wajib: {1}"),
+        ("the header names this column twice (columns {} and {})", "baris judul menyebut kolom ini dua kali (kolom {1} dan {2})"),
+        ("expected {} fields as in the header, found {}", "seharusnya {1} kolom seperti pada baris judul, ditemukan {2}"),
+        (
+            "the row has a value in column {} but the header has only {} columns",
+            "baris ini berisi nilai di kolom {1}, padahal baris judul hanya memiliki {2} kolom"
+        ),
+        ("a quoted field is not closed (a \" is missing)", "ada isian bertanda kutip yang tidak ditutup (kurang satu \")"),
+        ("the row is longer than 64 MiB (is a quoted field not closed?)", "baris lebih panjang dari 64 MiB (apakah ada tanda kutip yang tidak ditutup?)"),
         // NIK (LindungCore)
         ("must have 16 digits, found {} characters", "harus 16 digit, ditemukan {1} karakter"),
         ("province code {} (digits 1-2) does not exist", "kode provinsi {1} (digit 1-2) tidak ada"),

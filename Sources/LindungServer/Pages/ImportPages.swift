@@ -38,7 +38,7 @@ enum ImportPages {
             check = try await RegistryImport.check(kind: kind, employer: employer, path: upload.path, call: page.call)
         } catch let error as APIError where error.code == .invalidInput {
             await environment.uploads.discard(id: upload.id)
-            return try form(page, kind: kind.rawValue, employer: npp, message: error.message, status: .badRequest)
+            return try form(page, kind: kind.rawValue, employer: npp, message: ImportReasonText.text(error.message, in: page.language), status: .badRequest)
         }
         if !check.confirmable { await environment.uploads.discard(id: upload.id) }
         return try preview(check, uploadID: check.confirmable ? upload.id : nil, page)

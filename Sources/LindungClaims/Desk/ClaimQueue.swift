@@ -18,6 +18,20 @@ public enum ClaimQueue {
         return count
     }
 
+    /// The first day whose submissions are not overdue today: a claim submitted before it (and still open)
+    /// has waited more than `claim.overdue_working_days` working days. Nil when the rule is not in force.
+    public static func overdueCutoff(today: CalendarDate, holidays: HolidayCalendar?, rules: ClaimRules = .standard) -> CalendarDate? {
+        guard let limit = try? rules.value("claim.overdue_working_days", on: today).value else { return nil }
+        var day = today
+        var waited = 0
+        // Walk back until the days after `day` through today hold more than `limit` working days.
+        while waited <= Int(limit) {
+            if holidays.map({ $0.isWorkingDay(day) }) ?? !day.isWeekend { waited += 1 }
+            day = day.adding(days: -1)
+        }
+        return day.adding(days: 1)
+    }
+
     public static func isOverdue(
         _ claim: ClaimRecord, today: CalendarDate, holidays: HolidayCalendar?, rules: ClaimRules = .standard
     ) -> Bool {

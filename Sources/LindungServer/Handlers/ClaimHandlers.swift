@@ -36,40 +36,47 @@ enum ClaimHandlers {
         return try JSONBody.response(try await call.disclose(try await ClaimView.detail(claim, call: call)))
     }
 
-    /// At most this many claims are read per list, oldest first, and filtered by scope on the server (the
-    /// store has no claim query by branch or person yet: docs/server.md says so).
-    static let listWindow = 10_000
-
     /// `?status=` one status, `?queue=true` the open ones (submitted, verified, approved), `?overdue=true`
-    /// only those flagged; oldest first, paginated.
+    /// only open claims waiting too long; oldest first, a page at a time, the scope in the store's query.
     static func list(_ request: Request, _ context: ServerRequestContext, _ call: Call) async throws -> Response {
         let reader = try call.scoped()
         let pagination = try Pagination(request)
-        let claims = try await queue(
+        let (items, more) = try await page(
             reader: reader, call: call, status: try status(request.query("status")), queue: try flag(request, "queue"),
-            overdueOnly: try flag(request, "overdue"))
-        return try JSONBody.response(try await call.disclose(pagination.page(claims)))
+            overdueOnly: try flag(request, "overdue"), limit: pagination.limit, offset: pagination.offset)
+        let shown = Page(items: items, nextOffset: Nullable(more ? pagination.offset + items.count : nil))
+        return try JSONBody.response(try await call.disclose(shown))
     }
 
-    static func queue(reader: ScopedReader, call: Call, status: ClaimStatus?, queue: Bool, overdueOnly: Bool) async throws -> [ClaimDTO] {
-        let today = call.environment.today()
-        var seen: [String: Bool] = [:]
-        var visible: [ClaimDTO] = []
-        for claim in try await call.store.claims(status: status?.rawValue, limit: listWindow) {
-            if queue, !ClaimQueue.open.map(\.rawValue).contains(claim.status) { continue }
-            let sees: Bool
-            if let known = seen[claim.nik] {
-                sees = known
-            } else {
-                sees = try await reader.seesPerson(claim.nik)
-                seen[claim.nik] = sees
-            }
-            guard sees else { continue }
-            let dto = ClaimDTO(claim, today: today, holidays: call.environment.holidays)
-            if overdueOnly, !dto.overdue { continue }
-            visible.append(dto)
+    /// One page of claims in the caller's scope, and whether there are more.
+    static func page(
+        reader: ScopedReader, call: Call, status: ClaimStatus?, queue: Bool, overdueOnly: Bool, limit: Int, offset: Int
+    ) async throws -> (items: [ClaimDTO], more: Bool) {
+        let environment = call.environment
+        let today = environment.today()
+        var statuses = status.map { [$0] } ?? []
+        if queue || overdueOnly { statuses = statuses.isEmpty ? ClaimQueue.open : statuses.filter(ClaimQueue.open.contains) }
+        if (queue || overdueOnly) && statuses.isEmpty { return ([], false) }
+        var query = scopeQuery(reader.viewer)
+        query.statuses = statuses.map(\.rawValue)
+        if overdueOnly {
+            guard let cutoff = ClaimQueue.overdueCutoff(today: today, holidays: environment.holidays) else { return ([], false) }
+            query.submittedBefore = cutoff.iso
         }
-        return visible
+        let claims = try await call.store.claims(query, limit: limit + 1, offset: offset)
+        let items = claims.prefix(limit).map { ClaimDTO($0, today: today, holidays: environment.holidays) }
+        return (Array(items), claims.count > limit)
+    }
+
+    /// The viewer's scope as the store's claim query: what `ScopedReader.sees(_:)` sees of a person.
+    static func scopeQuery(_ viewer: Viewer) -> ClaimQuery {
+        let scope = viewer.account.scope
+        switch viewer.account.role {
+        case .administrator, .auditor, .systemClient: return ClaimQuery()
+        case .regionalOfficer: return ClaimQuery(regionPrefix: scope ?? "")
+        case .branchOfficer: return ClaimQuery(branchCode: scope ?? "")
+        case .employer, .agencyOperator: return ClaimQuery(employerNPP: scope ?? "")
+        }
     }
 
     static func status(_ text: String?) throws -> ClaimStatus? {

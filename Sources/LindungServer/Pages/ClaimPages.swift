@@ -6,16 +6,22 @@ import LindungStorage
 
 /// `GET /claims` (the work queue: open claims in scope, oldest first, overdue flagged; `?status=` for the
 /// others) and `GET /claims/{id}` (the claim, its assessment, documents checklist and history, and the forms
-/// the caller's role may use). Reads as the API does (`ClaimHandlers.queue`, `ClaimView.detail`).
+/// the caller's role may use). Reads as the API does (`ClaimHandlers.page`, `ClaimView.detail`).
 enum ClaimPages {
+    /// The overdue count is exact up to this many.
+    static let overdueCountLimit = 1_000
+
     static func queue(_ request: Request, _ context: ServerRequestContext, _ page: PageCall) async throws -> Response {
         let statusText = request.uri.queryParameters["status"].map(String.init) ?? "open"
         let status = statusText == "open" ? nil : try ClaimHandlers.status(statusText)
-        let all = try await ClaimHandlers.queue(
-            reader: page.reader, call: page.call, status: status, queue: statusText == "open", overdueOnly: false)
-        // 50 rows a page with previous/next links (`PagePager`), as every page list.
+        // 50 rows a page with previous/next links (`PagePager`), as every page list; read a page at a time.
         let pager = try PagePager(request)
-        let shown = try await page.call.disclose(pager.rows(all))
+        let (claims, more) = try await ClaimHandlers.page(
+            reader: page.reader, call: page.call, status: status, queue: statusText == "open", overdueOnly: false, limit: PagePager.size,
+            offset: pager.offset)
+        let overdue = try await ClaimHandlers.page(
+            reader: page.reader, call: page.call, status: status, queue: statusText == "open", overdueOnly: true, limit: overdueCountLimit, offset: 0)
+        let shown = try await page.call.disclose(claims)
         let strings = page.language.strings
         let rows: [[String: Any]] = shown.map { claim in
             [
@@ -28,10 +34,10 @@ enum ClaimPages {
             ["value": value, "label": strings["claim_filter_\(value)"]!, "selected": value == statusText]
         }
         var values: [String: Any] = [
-            "claims": rows, "has_claims": !rows.isEmpty, "filters": filters, "overdue_count": all.filter(\.overdue).count,
+            "claims": rows, "has_claims": !rows.isEmpty, "filters": filters, "overdue_count": overdue.more ? "\(overdueCountLimit)+" : "\(overdue.items.count)",
             "today": PageFormat.date(page.call.environment.today(), page.language),
         ]
-        values["pager"] = pager.values(total: all.count)
+        values["pager"] = pager.values(more: more)
         return try page.page("claims", title: "claims", values)
     }
 

@@ -90,9 +90,9 @@ enum JHTPage {
             body: .init(byteBuffer: ByteBuffer(bytes: try Data(contentsOf: output))))
     }
 
-    /// The person's claims, oldest first (read from the claim list: the store has no query by person yet).
+    /// The person's claims, oldest first (at most 500).
     static func personClaims(_ nik: String, _ call: Call) async throws -> [ClaimDTO] {
-        try await call.store.claims(status: nil, limit: ClaimHandlers.listWindow).filter { $0.nik == nik }.map {
+        try await call.store.claims(ClaimQuery(nik: nik), limit: 500, offset: 0).map {
             ClaimDTO($0, today: call.environment.today(), holidays: call.environment.holidays)
         }
     }

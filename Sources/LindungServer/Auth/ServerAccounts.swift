@@ -17,18 +17,25 @@ public struct StoreAccounts: ServerAccounts {
     let store: any AccountStore
     /// A hash of nothing anyone types, checked against for unknown usernames, at the cost real hashes have.
     let decoy: String
+    /// Accepted tokens remembered for a few seconds (TokenCache.swift says why).
+    let tokens: TokenCache
 
     /// `cost` is that of the decoy hash only (stored hashes carry their own): give tests a low one.
-    public init(store: any AccountStore, cost: UInt8 = PasswordHash.defaultCost) {
+    /// `tokenLifetime` is how long an accepted token is remembered (zero: checked in the store every time).
+    public init(store: any AccountStore, cost: UInt8 = PasswordHash.defaultCost, tokenLifetime: Duration = .seconds(5)) {
         self.store = store
         decoy = Bcrypt.hash(UUID().uuidString, cost: cost)
+        tokens = TokenCache(lifetime: tokenLifetime)
     }
 
     public func account(token: String) async throws -> Account? {
+        if let remembered = tokens.account(token: token) { return remembered }
         guard let client = try await store.apiClient(tokenHash: TokenHash.sha256(token)), !client.disabled,
             let role = Account.Role(rawValue: client.role)
         else { return nil }
-        return Account(name: client.name, role: role, scope: client.scope, grants: client.grants, kind: .client)
+        let account = Account(name: client.name, role: role, scope: client.scope, grants: client.grants, kind: .client)
+        tokens.remember(token: token, account: account)
+        return account
     }
 
     public func account(username: String, password: String) async throws -> Account? {

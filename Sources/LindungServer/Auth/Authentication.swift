@@ -26,8 +26,10 @@ enum Authentication {
 
     static func caller(_ request: Request, _ environment: ServerEnvironment) async throws -> Account {
         if let header = request.headers[.authorization] {
-            guard header.lowercased().hasPrefix("bearer ") else { throw APIError(.unauthorized, "send Authorization: Bearer <token>") }
-            let token = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+            // Only the scheme is lowercased, and only a padded token trimmed: this runs on every API request.
+            guard header.prefix(7).lowercased() == "bearer " else { throw APIError(.unauthorized, "send Authorization: Bearer <token>") }
+            var token = String(header.dropFirst(7))
+            if token.first?.isWhitespace == true || token.last?.isWhitespace == true { token = token.trimmingCharacters(in: .whitespaces) }
             guard !token.isEmpty, let account = try await environment.accounts.account(token: token) else {
                 throw APIError(.unauthorized, "the token is not valid")
             }

@@ -4,9 +4,15 @@ import Hummingbird
 
 /// JSON in and out the way the CLI prints it (docs/cli.md): keys sorted, amounts as integer rupiah.
 enum JSONBody {
-    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+    /// One encoder for every response: its options never change after this, and making one per request
+    /// showed in the server's profile (docs/BENCHMARKS.md, the server's read path).
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
         let data = try encoder.encode(value)
         return Response(
             status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))

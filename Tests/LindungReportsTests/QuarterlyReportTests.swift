@@ -97,7 +97,7 @@ struct QuarterlyReportTests {
         let csv = QuarterlyReportTables.csv(try await Self.report())
         #expect(csv.hasPrefix("table,row,column,value\n"))
         #expect(csv.contains("Segmen,1,Peserta aktif,2000\n"))
-        #expect(csv.contains("Manfaat,1,Keterangan,belum ada data klaim\n"))
+        #expect(csv.contains("Manfaat,1,Manfaat dibayar (Rp),belum ada data klaim\n"))
     }
 
     @Test("the PDF prints on A4 with Chromium and its first page is not blank", .enabled(if: systemBinary("chromium") != nil && systemBinary("pdftoppm") != nil, "needs chromium and pdftoppm (apt-get install chromium poppler-utils)"))
@@ -149,5 +149,40 @@ struct ReportFindingTests {
         #expect(finding.npp == "12345678" && finding.name == "3604")
         #expect(finding.kind == "PDS upah")
         #expect(finding.detail == "sejak 15 April 2025; dasar: PP 36/2021 Pasal 23")
+    }
+}
+
+/// Benefits as a claims store would total them, remembering what it was asked.
+final class FixedBenefits: BenefitTotalsStore, @unchecked Sendable {
+    var asked: [(CalendarDate, CalendarDate, String)] = []
+    func benefitsPaid(from: CalendarDate, through: CalendarDate, region: String) async throws -> [BenefitPaidTotal] {
+        asked.append((from, through, region))
+        return [
+            BenefitPaidTotal(type: "jkk", payer: "employer", claims: 1, amount: 3_500_000),
+            BenefitPaidTotal(type: "jkm", payer: "bpjs", claims: 2, amount: 84_000_000),
+        ]
+    }
+}
+
+@Suite("Quarterly report: benefits paid")
+struct QuarterlyReportBenefitTests {
+    @Test("benefits paid in the quarter by program and payer, totalled: two JKM claims at Rp42,000,000 (PP 82/2019) and an accident paid by the employer")
+    func benefits() async throws {
+        let reference = try ReferenceData()
+        let store = try SQLiteStore.inMemory()
+        _ = try await store.migrate()
+        let benefits = FixedBenefits()
+        let gatherer = QuarterlyReportGatherer(
+            coverage: CoverageReader(store: FixedCoverageStore(rows: [:]), reference: reference, bundledTargets: try CoverageTargetTable()),
+            billing: store, contributions: store, reference: reference, rules: try RuleSet(), benefits: benefits)
+        let report = try await gatherer.gather(region: "3604", quarter: Quarter(text: "2025Q2")!, today: CalendarDate(year: 2025, month: 7, day: 10)!)
+        #expect(benefits.asked.map { "\($0.0.iso)..\($0.1.iso) \($0.2)" } == ["2025-04-01..2025-06-30 3604"])
+        let html = QuarterlyReportHTML.render(report, boundaries: nil)
+        #expect(html.contains("<td>JKM</td><td>BPJS Ketenagakerjaan</td><td class=\"n\">2</td><td class=\"n\">84.000.000</td>"))
+        #expect(html.contains("<td>JKK</td><td>Pemberi kerja</td><td class=\"n\">1</td><td class=\"n\">3.500.000</td>"))
+        #expect(html.contains("<td>Jumlah triwulan</td><td></td><td class=\"n\">3</td><td class=\"n\">87.500.000</td>"))
+        #expect(!html.contains("belum ada data klaim"))
+        let sheet = QuarterlyReportTables.benefits(report)
+        #expect(sheet.rows.count == 3)
     }
 }

@@ -37,12 +37,12 @@ struct QuarterlyReportCommand: AsyncParsableCommand {
         let ruleSet = try common.ruleSet()
         let started = ContinuousClock.now
         try await withStore(store) { opened in
-            guard let coverage = opened as? any CoverageStore, let totals = opened as? any ContributionTotalsStore else {
-                throw CLIError("this database backend does not hold coverage figures yet")
+            guard let totals = opened as? any ContributionTotalsStore else {
+                throw CLIError("this database backend does not total contributions yet")
             }
-            let reader = CoverageReader(store: coverage, reference: reference, bundledTargets: try CoverageTargetTable())
+            let reader = CoverageReader(store: opened, reference: reference, bundledTargets: try CoverageTargetTable())
             let gatherer = QuarterlyReportGatherer(coverage: reader, billing: opened, contributions: totals, reference: reference, rules: ruleSet,
-                findings: (opened as? any ComplianceStore).map { QuarterlyReport.Finding.source($0) })
+                findings: QuarterlyReport.Finding.source(opened), benefits: opened as? any BenefitTotalsStore)
             let today = ArgumentValue.today
             let report = try await gatherer.gather(region: region, quarter: period, today: today)
             let gathered = ContinuousClock.now

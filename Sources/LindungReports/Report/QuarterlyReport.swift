@@ -48,6 +48,8 @@ public struct QuarterlyReport: Sendable {
     /// Open compliance findings; nil while no findings source is connected (shown as not yet available).
     public let findings: [Finding]?
     public let contributions: [ContributionMonthTotals]
+    /// Benefits paid in the quarter by program and payer; nil while no claims store is connected.
+    public let benefits: [BenefitPaidTotal]?
     public let budget: Budget?
 }
 
@@ -65,10 +67,11 @@ public struct QuarterlyReportGatherer: Sendable {
     let reference: ReferenceData
     let rules: RuleSet
     let findings: OpenFindingsSource?
+    let benefits: (any BenefitTotalsStore)?
 
     public init(
         coverage: CoverageReader, billing: any BillingStore, contributions: any ContributionTotalsStore, reference: ReferenceData, rules: RuleSet,
-        findings: OpenFindingsSource? = nil
+        findings: OpenFindingsSource? = nil, benefits: (any BenefitTotalsStore)? = nil
     ) {
         self.coverage = coverage
         self.billing = billing
@@ -76,6 +79,7 @@ public struct QuarterlyReportGatherer: Sendable {
         self.reference = reference
         self.rules = rules
         self.findings = findings
+        self.benefits = benefits
     }
 
     /// How many arrears rows the report lists.
@@ -97,6 +101,7 @@ public struct QuarterlyReportGatherer: Sendable {
         async let totals = contributions.contributionTotals(
             months: [quarter.firstMonth, quarter.firstMonth.adding(months: 1), quarter.lastMonth], region: region, paidBy: end)
         let findingRows = try await findings?(region, end)
+        let benefitRows = try await benefits?.benefitsPaid(from: quarter.firstMonth.firstDay, through: end, region: region)
         let arrears = try await arrearsRows
         return QuarterlyReport(
             regionCode: region, regionName: current.region.regionName, quarter: quarter, generatedOn: today, figures: current,
@@ -104,7 +109,7 @@ public struct QuarterlyReportGatherer: Sendable {
             trend: zip(quarters, figures).map {
                 .init(quarter: $0, hasData: $1.hasData, active: $1.region.counts.active, ucjPercent: $1.hasData ? $1.region.ucj?.percent : nil)
             },
-            arrears: Array(arrears), findings: findingRows, contributions: try await totals, budget: budget(region: region, current: current, year: quarter.year + 1))
+            arrears: Array(arrears), findings: findingRows, contributions: try await totals, benefits: benefitRows, budget: budget(region: region, current: current, year: quarter.year + 1))
     }
 
     /// Next year's budget for the region's non-ASN staff on their agencies' rosters (or, without rosters, those

@@ -37,7 +37,7 @@ public enum QuarterlyReportHTML {
                 + table(QuarterlyReportTables.arrears(report), empty: "Tidak ada tunggakan.") + "<h3>Temuan kepatuhan terbuka</h3>"
                 + table(QuarterlyReportTables.findings(report), empty: "Tidak ada temuan terbuka."))
         html += section("7. Iuran ditagih dan terkumpul", table(QuarterlyReportTables.contributions(report)))
-        html += section("8. Manfaat dibayar", "<p>Manfaat yang dibayar: \(ReportLabels.noClaims).</p>")
+        html += section("8. Manfaat dibayar", table(QuarterlyReportTables.benefits(report), empty: "Tidak ada klaim yang dibayar pada triwulan ini."))
         var budget = table(QuarterlyReportTables.budget(report))
         if let assumptions = report.budget?.assumptions {
             budget = "<ul>" + assumptions.map { "<li>\(escape($0))</li>" }.joined() + "</ul>" + budget

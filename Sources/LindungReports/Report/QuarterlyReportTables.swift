@@ -140,9 +140,19 @@ public enum QuarterlyReportTables {
             rows: rows)
     }
 
-    /// No claims module exists yet: the section says so instead of showing numbers.
+    /// Claims paid in the quarter by program and payer, with a total; without a claims store, a line saying so.
     public static func benefits(_ report: QuarterlyReport) -> SheetTable {
-        SheetTable(name: "Manfaat", columns: ["Program", "Keterangan"], rows: [["JKK, JKM, JHT, JP, JKP", .text(ReportLabels.noClaims)]])
+        let columns = ["Program", "Dibayar oleh", "Klaim", "Manfaat dibayar (Rp)"]
+        guard let benefits = report.benefits else {
+            return SheetTable(name: "Manfaat", columns: columns, rows: [["JKK, JKM, JHT, JP, JKP", "", .empty, .text(ReportLabels.noClaims)]])
+        }
+        var rows: [[Cell]] = benefits.map {
+            [.text($0.type.uppercased()), .text($0.payer == "employer" ? "Pemberi kerja" : "BPJS Ketenagakerjaan"), .integer(Int64($0.claims)), .integer($0.amount)]
+        }
+        if !rows.isEmpty {
+            rows.append(["Jumlah triwulan", "", .integer(Int64(benefits.reduce(0) { $0 + $1.claims })), .integer(benefits.reduce(0) { $0 + $1.amount })])
+        }
+        return SheetTable(name: "Manfaat", columns: columns, rows: rows)
     }
 
     public static func budget(_ report: QuarterlyReport) -> SheetTable {

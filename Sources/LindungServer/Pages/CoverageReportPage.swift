@@ -43,7 +43,7 @@ enum CoverageReportPage {
         }
         let gatherer = QuarterlyReportGatherer(
             coverage: try CoverageAccess.reader(environment), billing: page.store, contributions: totals, reference: reference,
-            rules: environment.rules, findings: QuarterlyReport.Finding.source(page.store))
+            rules: environment.rules, findings: QuarterlyReport.Finding.source(page.store), benefits: page.store as? any BenefitTotalsStore)
         let report = try await gatherer.gather(region: region, quarter: quarter, today: environment.today())
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lindung-report-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -56,7 +56,8 @@ password="$(sed -n 's/^Demo user.*username \([^,]*\), password \([^ ]*\) .*/\2/p
 echo "server-checks: lindung serve --demo at $url"
 
 echo "server-checks: browser test (headless Chromium)"
-python3 .ci/browser-test.py --url "$url" --username "$username" --password "$password" --out "$out"
+# `--option=value`: a value that starts with '-' must not be read as an option.
+python3 .ci/browser-test.py --url="$url" --username="$username" --password="$password" --out="$out"
 
 echo "server-checks: schemathesis"
 # Checks: no 5xx, and every response's status, content type, headers and body as the document says.

@@ -72,7 +72,8 @@ struct Serve: AsyncParsableCommand {
     static func addDemoAccounts(_ store: any LindungStore, url: String) async throws {
         guard try await store.accountCounts() == (0, 0) else { return }
         let token = try await AccountCreation.addAPIClient(name: "demo-admin", role: "administrator", scope: nil, grants: [], to: store)
-        let password = TokenHash.randomText(bytes: 12)
+        // A fixed letter first: a random base64url text may start with '-', which a shell tool reads as an option.
+        let password = "demo" + TokenHash.randomText(bytes: 12)
         try await AccountCreation.addUser(username: "demo-admin", password: password, role: "administrator", scope: nil, to: store)
         say("Demo administrator token (shown once; only its hash is stored): \(token)")
         say("Try: curl -H 'Authorization: Bearer \(token)' '\(url)/api/v1/persons?name=siti'")

@@ -95,24 +95,14 @@ extension SQLiteStore {
                 \(employerID == nil ? "" : "AND spell_id IN (SELECT id FROM spell WHERE 1 \(onlyEmployer))")
                 ORDER BY spell_id, effective_from
                 """)
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        SQLiteStreaming.bind(spells, first, last)
+        SQLiteStreaming.bind(wages, last)
         let spellHandle = spells.sqliteStatement
-        let wageHandle = wages.sqliteStatement
-        sqlite3_bind_text(spellHandle, 1, first, -1, transient)
-        sqlite3_bind_text(spellHandle, 2, last, -1, transient)
-        sqlite3_bind_text(wageHandle, 1, last, -1, transient)
         defer {
             sqlite3_reset(spellHandle)
-            sqlite3_reset(wageHandle)
+            sqlite3_reset(wages.sqliteStatement)
         }
-        func step(_ handle: OpaquePointer?) throws -> Bool {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_ROW { return true }
-            if code == SQLITE_DONE { return false }
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-        }
-        // The wage cursor: the current row's spell id (Int64.max when exhausted) and amount.
-        var wageSpell: Int64 = try step(wageHandle) ? sqlite3_column_int64(wageHandle, 0) : .max
+        var wageMerge = try WageMerge(wages, db)
         let concurrent = ConcurrentBillingPass(pass)
         let segments: [Segment] = [.pu, .bpu, .jakon, .pmi]
         // Segment and programs are short texts with a handful of values: decoded once per distinct value
@@ -121,14 +111,9 @@ extension SQLiteStore {
         var programCodes = TextCodeCache { text in Int(ProgramSet(list: text).rawValue) }
         var failure: (any Error)?
         do {
-            while try step(spellHandle) {
+            while try SQLiteStreaming.step(spellHandle, db) {
                 let spellID = sqlite3_column_int64(spellHandle, 0)
-                var wage: Rupiah?
-                while wageSpell < spellID { wageSpell = try step(wageHandle) ? sqlite3_column_int64(wageHandle, 0) : .max }
-                while wageSpell == spellID {
-                    wage = sqlite3_column_int64(wageHandle, 1)
-                    wageSpell = try step(wageHandle) ? sqlite3_column_int64(wageHandle, 0) : .max
-                }
+                let wage = try wageMerge.wage(for: spellID)
                 let segment = segments[segmentCodes.code(spellHandle, column: 3)]
                 var row = BillingWorkerRow(
                     spellID: spellID, employerID: sqlite3_column_int64(spellHandle, 1), segment: segment,

@@ -26,33 +26,19 @@ extension SQLiteStore {
                 WHERE start_date <= ?1 AND (end_date IS NULL OR end_date >= ?1) ORDER BY id
                 """)
         let wages = try db.makeStatement(sql: "SELECT spell_id, amount FROM wage WHERE effective_from <= ?1 ORDER BY spell_id, effective_from")
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        let spellHandle = spells.sqliteStatement
-        let wageHandle = wages.sqliteStatement
-        sqlite3_bind_text(spellHandle, 1, on, -1, transient)
-        sqlite3_bind_text(wageHandle, 1, on, -1, transient)
+        SQLiteStreaming.bind(spells, on)
+        SQLiteStreaming.bind(wages, on)
         defer {
-            sqlite3_reset(spellHandle)
-            sqlite3_reset(wageHandle)
+            sqlite3_reset(spells.sqliteStatement)
+            sqlite3_reset(wages.sqliteStatement)
         }
-        func step(_ handle: OpaquePointer?) throws -> Bool {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_ROW { return true }
-            if code == SQLITE_DONE { return false }
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-        }
-        var wageSpell: Int64 = try step(wageHandle) ? sqlite3_column_int64(wageHandle, 0) : .max
+        let spellHandle = spells.sqliteStatement
+        var wageMerge = try WageMerge(wages, db)
         // Segment and programs are short texts with a handful of values: decoded once per distinct value.
         var isWageEarnerSegment = TextCodeCache { $0 == Segment.pu.rawValue ? 1 : 0 }
         var programCodes = TextCodeCache { Int(ProgramSet(list: $0).rawValue) }
-        while try step(spellHandle) {
-            let spellID = sqlite3_column_int64(spellHandle, 0)
-            var wage: Rupiah?
-            while wageSpell < spellID { wageSpell = try step(wageHandle) ? sqlite3_column_int64(wageHandle, 0) : .max }
-            while wageSpell == spellID {
-                wage = sqlite3_column_int64(wageHandle, 1)
-                wageSpell = try step(wageHandle) ? sqlite3_column_int64(wageHandle, 0) : .max
-            }
+        while try SQLiteStreaming.step(spellHandle, db) {
+            let wage = try wageMerge.wage(for: sqlite3_column_int64(spellHandle, 0))
             tally.add(
                 employerID: sqlite3_column_int64(spellHandle, 1), isPU: isWageEarnerSegment.code(spellHandle, column: 2) == 1,
                 programs: ProgramSet(rawValue: UInt8(programCodes.code(spellHandle, column: 3))), isNonASN: sqlite3_column_int64(spellHandle, 4) != 0,

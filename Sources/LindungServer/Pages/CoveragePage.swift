@@ -10,18 +10,11 @@ import LindungStorage
 /// `CoverageCharts` (inline SVG, the report's own), and links to the quarterly report's downloads.
 enum CoveragePage {
     static func show(_ request: Request, _ context: ServerRequestContext, _ page: PageCall) async throws -> Response {
-        do {
-            return try await render(request, page)
-        } catch let error as APIError where error.code == .forbidden {
-            return try PageForms.errorPage(error, page)
-        } catch let error as DomainError {
-            throw APIError.invalid(error.description)
-        }
+        try await CoveragePageCall.run(page) { try await render(request, page) }
     }
 
     static func render(_ request: Request, _ page: PageCall) async throws -> Response {
-        let region = request.query("region").flatMap { $0.isEmpty ? nil : $0 } ?? CoverageAccess.defaultRegion(page.account)
-        try CoverageAccess.check(region: region, page.reader)
+        let region = try CoveragePageCall.region(request, page)
         let period = try await period(request, page)
         let sort = try CoverageSort(request.query("sort"))
         let reader = try CoverageAccess.reader(page.call.environment)

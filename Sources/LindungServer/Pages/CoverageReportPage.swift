@@ -10,18 +10,11 @@ import LindungStorage
 /// PDF needs Chromium on the server; without it the answer is a 503 page that says so.
 enum CoverageReportPage {
     static func download(_ request: Request, _ context: ServerRequestContext, _ page: PageCall) async throws -> Response {
-        do {
-            return try await render(request, page)
-        } catch let error as APIError where error.code == .forbidden {
-            return try PageForms.errorPage(error, page)
-        } catch let error as DomainError {
-            throw APIError.invalid(error.description)
-        }
+        try await CoveragePageCall.run(page) { try await render(request, page) }
     }
 
     static func render(_ request: Request, _ page: PageCall) async throws -> Response {
-        let region = request.query("region").flatMap { $0.isEmpty ? nil : $0 } ?? CoverageAccess.defaultRegion(page.account)
-        try CoverageAccess.check(region: region, page.reader)
+        let region = try CoveragePageCall.region(request, page)
         let quarterText = try request.requiredQuery("quarter")
         guard let quarter = Quarter(text: quarterText) else { throw APIError.invalid("invalid quarter '\(quarterText)': expected YYYYQn, e.g. 2025Q1") }
         let formatText = request.query("format") ?? "html"

@@ -1,3 +1,5 @@
+public import LindungStorage
+
 /// Where each wanted field sits in a header row, found by its Indonesian or English names
 /// (`HeaderField.acceptedNames`). Columns that match no wanted field are ignored.
 public struct HeaderMap: Sendable {
@@ -53,5 +55,19 @@ public struct HeaderMap: Sendable {
         guard let index = pairs.first(where: { $0.field == field })?.index else { return nil }
         guard index < row.fields.count else { return "" }
         return row.fields[index].trimmingWhitespace()
+    }
+
+    /// The trimmed value of `field` in `row`, nil when the file has no such column or the cell is blank.
+    public func filledValue(_ field: HeaderField, in row: SpreadsheetRow) -> String? {
+        guard let text = value(field, in: row), !text.isEmpty else { return nil }
+        return text
+    }
+
+    /// A row error on `field`: its column as the file writes it (else the field's last accepted name), the
+    /// cell's value (unless `value` is given) and the reason. Every file reader reports errors this way.
+    public func rowError(_ field: HeaderField, in row: SpreadsheetRow, reason: String, value: String? = nil) -> RowError {
+        RowError(
+            line: row.number, column: columnName(of: field) ?? field.acceptedNames.last ?? field.rawValue,
+            value: value ?? self.value(field, in: row) ?? "", reason: reason)
     }
 }

@@ -21,16 +21,8 @@ public enum ComplianceFileReader {
         while let row = try reader.nextRow() {
             result.rowsRead += 1
             var errors: [RowError] = []
-            func value(_ field: HeaderField) -> String? {
-                guard let text = header.value(field, in: row), !text.isEmpty else { return nil }
-                return text
-            }
-            func fail(_ field: HeaderField, _ reason: String) {
-                errors.append(
-                    RowError(
-                        line: row.number, column: header.columnName(of: field) ?? field.acceptedNames.first ?? field.rawValue,
-                        value: header.value(field, in: row) ?? "", reason: reason))
-            }
+            func value(_ field: HeaderField) -> String? { header.filledValue(field, in: row) }
+            func fail(_ field: HeaderField, _ reason: String) { errors.append(header.rowError(field, in: row, reason: reason)) }
             var nib: String?
             if let text = value(.nib) {
                 do { nib = try NIB(text).value } catch { fail(.nib, EmployerFileReader.reason(error)) }
@@ -65,16 +57,8 @@ public enum ComplianceFileReader {
         while let row = try reader.nextRow() {
             result.rowsRead += 1
             var errors: [RowError] = []
-            func value(_ field: HeaderField) -> String? {
-                guard let text = header.value(field, in: row), !text.isEmpty else { return nil }
-                return text
-            }
-            func fail(_ field: HeaderField, _ reason: String) {
-                errors.append(
-                    RowError(
-                        line: row.number, column: header.columnName(of: field) ?? field.acceptedNames.first ?? field.rawValue,
-                        value: header.value(field, in: row) ?? "", reason: reason))
-            }
+            func value(_ field: HeaderField) -> String? { header.filledValue(field, in: row) }
+            func fail(_ field: HeaderField, _ reason: String) { errors.append(header.rowError(field, in: row, reason: reason)) }
             let npp = value(.npp)
             if npp == nil || npp!.count != 8 || !npp!.allSatisfy({ $0.isASCII && $0.isNumber }) { fail(.npp, "must have 8 digits") }
             let category = value(.category).flatMap { NonASNCategory(rawValue: $0.lowercased()) }

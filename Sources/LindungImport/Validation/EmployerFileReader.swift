@@ -28,16 +28,8 @@ public struct EmployerFileReader {
         while let row = try reader.nextRow() {
             result.rowsRead += 1
             var errors: [RowError] = []
-            func value(_ field: HeaderField) -> String? {
-                guard let text = header.value(field, in: row), !text.isEmpty else { return nil }
-                return text
-            }
-            func fail(_ field: HeaderField, _ reason: String) {
-                errors.append(
-                    RowError(
-                        line: row.number, column: header.columnName(of: field) ?? field.acceptedNames.last ?? field.rawValue,
-                        value: header.value(field, in: row) ?? "", reason: reason))
-            }
+            func value(_ field: HeaderField) -> String? { header.filledValue(field, in: row) }
+            func fail(_ field: HeaderField, _ reason: String) { errors.append(header.rowError(field, in: row, reason: reason)) }
             let npp = value(.npp)
             if let npp, npp.count != 8 || !npp.allSatisfy({ $0.isASCII && $0.isNumber }) { fail(.npp, "must have 8 digits") }
             let kind = value(.kind).flatMap(Self.kind)

@@ -158,17 +158,14 @@ struct WorkerRowValidator {
     // MARK: - Cells and errors
 
     private mutating func required(_ field: HeaderField) -> String? {
-        guard let value = header.value(field, in: row), !value.isEmpty else {
+        guard let value = header.filledValue(field, in: row) else {
             fail(field, "is required", value: "")
             return nil
         }
         return value
     }
 
-    private func optional(_ field: HeaderField) -> String? {
-        guard let value = header.value(field, in: row), !value.isEmpty else { return nil }
-        return value
-    }
+    private func optional(_ field: HeaderField) -> String? { header.filledValue(field, in: row) }
 
     private mutating func check(_ field: HeaderField, _ rule: (String) -> String?) {
         guard let value = optional(field), let reason = rule(value) else { return }
@@ -176,9 +173,6 @@ struct WorkerRowValidator {
     }
 
     private mutating func fail(_ field: HeaderField, _ reason: String, value: String? = nil) {
-        errors.append(
-            RowError(
-                line: row.number, column: header.columnName(of: field) ?? field.acceptedNames.last ?? field.rawValue,
-                value: value ?? header.value(field, in: row) ?? "", reason: reason))
+        errors.append(header.rowError(field, in: row, reason: reason, value: value))
     }
 }

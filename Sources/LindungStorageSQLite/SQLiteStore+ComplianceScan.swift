@@ -25,7 +25,6 @@ extension SQLiteStore {
         let on = request.on.iso
         let region = request.region
         let inScope = ComplianceSQL.scope(column: "e.region_code", region: region, placeholder: ":region")
-        let active = "s.start_date <= :on AND (s.end_date IS NULL OR s.end_date >= :on)"
         var arguments: StatementArguments = ["on": on, "region": region]
         try db.execute(
             sql: """

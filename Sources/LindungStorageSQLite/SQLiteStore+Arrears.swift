@@ -88,7 +88,7 @@ extension SQLiteStore {
                     result[key, default: ArrearsRow(debtor: .employer(npp: key), name: row["name"], regionCode: row["region_code"])].add(
                         row["open"], bucket: ArrearsBucket.of(dueDate: due, on: date), dueDate: due, on: date)
                 }
-                return result.values.sorted { ($0.total, $1.debtor.key) > ($1.total, $0.debtor.key) }
+                return result.values.sorted(by: ArrearsRow.largestFirst)
             }
         }
     }

@@ -56,6 +56,11 @@ extension BillingStore {
             guard case .employer = $0.debtor else { return false }
             return region == "00" || $0.regionCode.hasPrefix(region)
         }
-        return Array(rows.sorted { ($0.total, $1.debtor.key) > ($1.total, $0.debtor.key) }.prefix(limit))
+        return Array(rows.sorted(by: ArrearsRow.largestFirst).prefix(limit))
     }
+}
+
+extension ArrearsRow {
+    /// The order of `largestEmployerArrears`: the largest total first, ties by debtor key ascending.
+    public static func largestFirst(_ a: ArrearsRow, _ b: ArrearsRow) -> Bool { (a.total, b.debtor.key) > (b.total, a.debtor.key) }
 }

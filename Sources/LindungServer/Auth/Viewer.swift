@@ -1,5 +1,6 @@
 import LindungCore
 import LindungStorage
+import Synchronization
 
 /// The account a request runs as, and what it may see. Every lookup goes through here, so a record
 /// outside the account's scope is answered exactly like one that does not exist: 404.
@@ -86,13 +87,18 @@ struct ScopedReader {
 }
 
 /// Employers looked up once per request (a list of bills names the same few employers many times).
-private actor EmployerCache {
-    private var employers: [String: Employer?] = [:]
+///
+/// A lock, not an actor: every API request makes one of these and reads through it, and an actor costs
+/// two executor hops per lookup (onto the actor and back), which on the employer route cost more server
+/// time than the SQLite read itself (docs/BENCHMARKS.md, the server's read path). The store is asked
+/// outside the lock; two concurrent misses for one NPP both read, and the second answer wins (the same).
+private final class EmployerCache: Sendable {
+    private let employers = Mutex<[String: Employer?]>([:])
 
     func employer(_ npp: String, _ store: any LindungStore) async throws -> Employer? {
-        if let cached = employers[npp] { return cached }
+        if let cached = employers.withLock({ $0[npp] }) { return cached }
         let employer = try await store.employer(npp: npp)
-        employers[npp] = employer
+        employers.withLock { $0[npp] = employer }
         return employer
     }
 }

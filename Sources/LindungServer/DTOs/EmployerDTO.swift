@@ -29,6 +29,21 @@ struct EmployerDTO: Encodable, Sendable {
     }
 }
 
+extension EmployerDTO: JSONObjectWritable {
+    func writeFields(to json: inout JSONObjectWriter) {
+        json.field("branch_code", branch_code.value)
+        json.field("kind", kind)
+        json.field("name", name)
+        json.field("nib", nib.value)
+        json.field("npp", npp)
+        json.field("npwp", npwp.value)
+        json.field("parent_region", parent_region.value)
+        json.field("region", region)
+        json.field("risk_class", risk_class)
+        json.field("size_class", size_class)
+    }
+}
+
 /// A worker of an employer on a date, with the wage in force then.
 struct EmployedWorkerDTO: Encodable, Sendable {
     var nik: String

@@ -5,7 +5,7 @@ import LindungStorage
 /// Employers and persons, each through the caller's scope.
 enum RegistryHandlers {
     static func employer(_ request: Request, _ context: ServerRequestContext, _ call: Call) async throws -> Response {
-        try JSONBody.response(EmployerDTO(try await call.scoped().employer(try context.path("npp"))))
+        JSONBody.response(EmployerDTO(try await call.scoped().employer(try context.path("npp"))))
     }
 
     static func workers(_ request: Request, _ context: ServerRequestContext, _ call: Call) async throws -> Response {

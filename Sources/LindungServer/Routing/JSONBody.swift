@@ -13,9 +13,21 @@ enum JSONBody {
     }()
 
     static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        let data = try encoder.encode(value)
+        let data = try encoded(value)
         return Response(
             status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// A value's JSON as every Codable response carries it.
+    static func encoded(_ value: some Encodable) throws -> Data {
+        try encoder.encode(value)
+    }
+
+    /// The same bytes as the generic `response`, written without Codable (`JSONObjectWriter` says why).
+    static func response(_ value: some JSONObjectWritable, status: HTTPResponse.Status = .ok) -> Response {
+        var json = JSONObjectWriter()
+        value.writeFields(to: &json)
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: json.finish()))
     }
 
     /// Decodes a request body, refusing malformed JSON as `invalid_input` (at most 1 MB is read).

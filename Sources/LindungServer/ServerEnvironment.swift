@@ -6,7 +6,11 @@ public import LindungStorage
 
 /// What every handler needs, built once by the caller (the `serve` command or a test): the store (any
 /// backend), the rules and holidays billing prices with, the clock as a closure, and the metrics text.
-public struct ServerEnvironment: Sendable {
+///
+/// A class, not a struct: every request hands it to its handler, and copying fifteen fields (each a
+/// retain and a release) showed in the server's profile on the hottest route (docs/BENCHMARKS.md).
+/// Every property is a constant, so sharing one instance changes nothing else.
+public final class ServerEnvironment: Sendable {
     public let store: any LindungStore
     /// Whose bearer tokens the API accepts.
     public let accounts: any ServerAccounts

@@ -27,7 +27,7 @@ enum Authentication {
     static func caller(_ request: Request, _ environment: ServerEnvironment) async throws -> Account {
         if let header = request.headers[.authorization] {
             // Only the scheme is lowercased, and only a padded token trimmed: this runs on every API request.
-            guard header.prefix(7).lowercased() == "bearer " else { throw APIError(.unauthorized, "send Authorization: Bearer <token>") }
+            guard hasBearerScheme(header) else { throw APIError(.unauthorized, "send Authorization: Bearer <token>") }
             var token = String(header.dropFirst(7))
             if token.first?.isWhitespace == true || token.last?.isWhitespace == true { token = token.trimmingCharacters(in: .whitespaces) }
             guard !token.isEmpty, let account = try await environment.accounts.account(token: token) else {
@@ -40,6 +40,18 @@ enum Authentication {
         }
         try checkCSRF(request, session)
         return session.account
+    }
+
+    /// Whether the header starts with `Bearer ` in any letter case, compared byte by byte (no lowercased copy).
+    static func hasBearerScheme(_ header: String) -> Bool {
+        let scheme = "bearer ".utf8
+        var bytes = header.utf8.makeIterator()
+        for expected in scheme {
+            guard let byte = bytes.next() else { return false }
+            // An ASCII letter differs from its capital only in bit 0x20; the space must be a space.
+            guard byte == expected || (expected != UInt8(ascii: " ") && byte | 0x20 == expected) else { return false }
+        }
+        return true
     }
 
     /// The live session the request's cookie names, if any.

@@ -169,6 +169,8 @@ let package = Package(
             dependencies: [
                 "LindungCore", "LindungStorage", "LindungStorageSQLite", "LindungStoragePostgres",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                // The SQLite fast-read tests checkpoint the WAL through the store's own GRDB writer.
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),

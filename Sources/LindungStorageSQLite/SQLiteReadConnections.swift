@@ -11,43 +11,111 @@ import Synchronization
 /// Here a read takes an idle connection from a list under a mutex (or opens one), runs prepared statements
 /// it compiled once (`SQLITE_PREPARE_PERSISTENT`, no authorizer), and puts it back: no thread hop, no
 /// suspension. Blocking the calling thread for a few microseconds of an indexed lookup is cheaper than any
-/// hop. WAL mode lets these readers run beside the GRDB writer; a single statement is its own read
-/// transaction, and `transaction` wraps several in one snapshot.
+/// hop. WAL mode lets these readers run beside the GRDB writer.
+///
+/// Snapshots are reused for a moment. Starting and ending a read transaction (the WAL read lock, two
+/// `fcntl` calls) cost as much as the lookup itself and, under load, more than the rest of the request
+/// (docs/BENCHMARKS.md, the server's read path). So a connection keeps its read transaction open after a
+/// read, and the next read on it reuses that snapshot when both hold:
+/// - it began less than `snapshotLifetime` ago: another process's commit is seen at most that late;
+/// - this process's writer has not committed since (`writerCommitted()`, called by the store's commit
+///   observer): a client that wrote through this server reads its own write at once.
+/// A sweep ends the snapshots of connections left idle past their lifetime, so an idle server holds no
+/// read transaction (one held open would keep WAL checkpoints from finishing).
 ///
 /// Only for a database file: an in-memory store keeps GRDB's path (its connections cannot be shared).
 final class SQLiteReadConnections: Sendable {
     let path: String
-    private let idle = Mutex<[ReadConnection]>([])
+    /// How long one snapshot serves reads (the most another process's commit can go unseen).
+    let snapshotLifetime: Duration
+    private struct State {
+        var idle: [ReadConnection] = []
+        var sweepScheduled = false
+    }
+    private let state = Mutex(State())
+    /// This process's writer commits so far; a snapshot taken before the latest is not reused.
+    private let commits = Atomic<UInt64>(0)
     /// Connections kept open when idle; more are opened under load and closed when given back.
     static let keptIdle = 16
 
-    init(path: String) {
+    init(path: String, snapshotLifetime: Duration = .milliseconds(10)) {
         self.path = path
+        self.snapshotLifetime = snapshotLifetime
     }
 
-    /// Runs `body` with a connection no other thread uses meanwhile. Statements are reset before the
-    /// connection goes back, so no read transaction stays open and WAL checkpoints are never held up.
+    /// Called after every commit of this process's writer: no read after this sees an older snapshot.
+    func writerCommitted() {
+        commits.wrappingAdd(1, ordering: .sequentiallyConsistent)
+    }
+
+    /// Runs `body` with a connection no other thread uses meanwhile, inside a snapshot that is at most
+    /// `snapshotLifetime` old and no older than this process's last commit.
     func read<T>(_ body: (ReadConnection) throws -> T) throws -> T {
-        let connection = try idle.withLock { $0.popLast() } ?? ReadConnection(path: path)
-        defer {
-            let kept = idle.withLock { list -> Bool in
-                guard list.count < Self.keptIdle else { return false }
-                list.append(connection)
-                return true
-            }
-            if !kept { connection.close() }
+        let connection = try state.withLock { $0.idle.popLast() } ?? ReadConnection(path: path)
+        do {
+            // The commit count is read before the snapshot begins: a commit in between makes the next read
+            // start a new snapshot, never keeps a stale one.
+            try connection.useSnapshot(now: .now, lifetime: snapshotLifetime, commits: commits.load(ordering: .sequentiallyConsistent))
+            let result = try body(connection)
+            giveBack(connection)
+            return result
+        } catch {
+            connection.endSnapshot()
+            giveBack(connection)
+            throw error
         }
-        return try body(connection)
+    }
+
+    private func giveBack(_ connection: ReadConnection) {
+        let (kept, sweep) = state.withLock { state -> (Bool, Bool) in
+            guard state.idle.count < Self.keptIdle else { return (false, false) }
+            state.idle.append(connection)
+            let sweep = connection.holdsSnapshot && !state.sweepScheduled
+            if sweep { state.sweepScheduled = true }
+            return (true, sweep)
+        }
+        if !kept { connection.close() }
+        if sweep { scheduleSweep() }
+    }
+
+    private func scheduleSweep() {
+        let (seconds, attoseconds) = snapshotLifetime.components
+        let delay = DispatchTimeInterval.nanoseconds(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000))
+        DispatchQueue.global().asyncAfter(deadline: .now() + delay) { [weak self] in self?.sweep() }
+    }
+
+    /// Ends the snapshots idle connections have held past their lifetime, and comes back while any
+    /// idle connection still holds one.
+    func sweep(now: ContinuousClock.Instant = .now) {
+        let expired = state.withLock { state -> [ReadConnection] in
+            state.sweepScheduled = false
+            let expired = state.idle.filter { $0.snapshotExpired(now: now, lifetime: snapshotLifetime) }
+            state.idle.removeAll { connection in expired.contains { $0 === connection } }
+            return expired
+        }
+        for connection in expired {
+            connection.endSnapshot()
+            giveBack(connection)
+        }
+        let again = state.withLock { state -> Bool in
+            guard !state.sweepScheduled, state.idle.contains(where: \.holdsSnapshot) else { return false }
+            state.sweepScheduled = true
+            return true
+        }
+        if again { scheduleSweep() }
     }
 
     /// How many connections are open and idle (tests).
-    var idleCount: Int { idle.withLock { $0.count } }
+    var idleCount: Int { state.withLock { $0.idle.count } }
 
-    /// Closes the idle connections (the store's `close()`).
+    /// How many idle connections hold a snapshot (tests).
+    var idleSnapshots: Int { state.withLock { $0.idle.count(where: \.holdsSnapshot) } }
+
+    /// Closes the idle connections (the store's `close()`); closing ends any snapshot they hold.
     func closeAll() {
-        for connection in idle.withLock({ list -> [ReadConnection] in
-            defer { list.removeAll() }
-            return list
+        for connection in state.withLock({ state -> [ReadConnection] in
+            defer { state.idle.removeAll() }
+            return state.idle
         }) {
             connection.close()
         }
@@ -86,6 +154,7 @@ final class ReadConnection: @unchecked Sendable {
     deinit { close() }
 
     func close() {
+        snapshot = nil
         for statement in statements.values { sqlite3_finalize(statement) }
         statements.removeAll()
         if let handle { sqlite3_close_v2(handle) }
@@ -151,8 +220,36 @@ final class ReadConnection: @unchecked Sendable {
         return result
     }
 
-    /// Several reads in one snapshot (a deferred read transaction), so they agree with each other.
+    /// When the open snapshot began and the writer's commit count then; nil outside a snapshot.
+    private var snapshot: (began: ContinuousClock.Instant, commits: UInt64)?
+
+    var holdsSnapshot: Bool { snapshot != nil }
+
+    func snapshotExpired(now: ContinuousClock.Instant, lifetime: Duration) -> Bool {
+        guard let snapshot else { return false }
+        return now - snapshot.began >= lifetime
+    }
+
+    /// Keeps the open snapshot if it is young enough and no commit came since, else starts a new one. A
+    /// deferred transaction takes its snapshot at its first read, so `began` is a little early: safe.
+    func useSnapshot(now: ContinuousClock.Instant, lifetime: Duration, commits: UInt64) throws {
+        if let snapshot, snapshot.commits == commits, now - snapshot.began < lifetime { return }
+        endSnapshot()
+        try forEach("BEGIN DEFERRED") { _ in }
+        snapshot = (now, commits)
+    }
+
+    /// Ends the open read transaction, if any (after an error SQLite may have ended it already).
+    func endSnapshot() {
+        guard snapshot != nil else { return }
+        snapshot = nil
+        if let handle, sqlite3_get_autocommit(handle) == 0 { try? forEach("COMMIT") { _ in } }
+    }
+
+    /// Several reads in one snapshot (a deferred read transaction), so they agree with each other. Inside
+    /// a reused snapshot (every read through `SQLiteReadConnections.read`) they already do.
     func transaction<T>(_ body: () throws -> T) throws -> T {
+        if snapshot != nil { return try body() }
         try forEach("BEGIN DEFERRED") { _ in }
         do {
             let result = try body()

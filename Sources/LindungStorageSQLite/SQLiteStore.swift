@@ -16,6 +16,11 @@ public final class SQLiteStore: LindungStore {
 
     /// Opens (creating if needed) the database file at `path` in WAL mode.
     public convenience init(path: String, now: @escaping @Sendable () -> Date = Date.init) throws {
+        try self.init(path: path, now: now, snapshotLifetime: .milliseconds(10))
+    }
+
+    /// `snapshotLifetime`: how long the fast reads may reuse one snapshot (SQLiteReadConnections); tests vary it.
+    convenience init(path: String, now: @escaping @Sendable () -> Date, snapshotLifetime: Duration) throws {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             // A 64 MiB page cache and memory temp store speed up bulk imports and billing passes while
@@ -23,7 +28,7 @@ public final class SQLiteStore: LindungStore {
             try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;")
         }
         do {
-            self.init(writer: try DatabasePool(path: path, configuration: configuration), now: now, reads: SQLiteReadConnections(path: path))
+            self.init(writer: try DatabasePool(path: path, configuration: configuration), now: now, reads: SQLiteReadConnections(path: path, snapshotLifetime: snapshotLifetime))
         } catch {
             throw StoreError.backend("cannot open SQLite database at \(path): \(error)")
         }
@@ -38,6 +43,8 @@ public final class SQLiteStore: LindungStore {
         self.writer = writer
         self.now = now
         self.reads = reads
+        // The fast reads reuse snapshots; every commit here must end them (SQLiteReadConnections says why).
+        if let reads { writer.add(transactionObserver: WriterCommitSignal(reads: reads), extent: .databaseLifetime) }
     }
 
     public func migrate() async throws -> [String] {
@@ -88,4 +95,17 @@ extension DatabaseMigrator {
     func namesApplied(_ db: Database) throws -> [String] {
         try db.tableExists("grdb_migrations") ? appliedMigrations(db) : []
     }
+}
+
+/// Tells the read connections that this process's writer committed, so no read after it reuses an older
+/// snapshot. It observes no row events: GRDB then installs no update hook, and bulk writes pay nothing.
+private final class WriterCommitSignal: TransactionObserver {
+    let reads: SQLiteReadConnections
+
+    init(reads: SQLiteReadConnections) { self.reads = reads }
+
+    func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool { false }
+    func databaseDidChange(with event: DatabaseEvent) {}
+    func databaseDidCommit(_ db: Database) { reads.writerCommitted() }
+    func databaseDidRollback(_ db: Database) {}
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import LindungCore
 import LindungStorage
 @testable import LindungStorageSQLite
@@ -12,11 +13,11 @@ struct SQLiteFastReadTests {
     static let created = Date(timeIntervalSince1970: 1_745_000_000.25)
 
     /// A migrated store on a file in a fresh temporary directory, removed afterwards.
-    func withFileStore(_ body: (SQLiteStore) async throws -> Void) async throws {
+    func withFileStore(snapshotLifetime: Duration = .milliseconds(10), _ body: (SQLiteStore) async throws -> Void) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lindung-fast-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try SQLiteStore(path: directory.appendingPathComponent("registry.sqlite").path, now: fixedNow)
+        let store = try SQLiteStore(path: directory.appendingPathComponent("registry.sqlite").path, now: fixedNow, snapshotLifetime: snapshotLifetime)
         _ = try await store.migrate()
         #expect(store.reads != nil)
         try await body(store)
@@ -111,6 +112,52 @@ struct SQLiteFastReadTests {
             let idle = store.reads?.idleCount ?? 0
             #expect(idle >= 1 && idle <= SQLiteReadConnections.keptIdle)
             #expect(try await store.counts().persons == 50)
+        }
+    }
+
+    static let newcomerNPP = "11112222"
+    static let newcomer = EmployerRecord(npp: newcomerNPP, kind: .company, name: "CV Baru Daftar", regionCode: "3673", riskClass: 1, sizeClass: .micro)
+
+    @Test("a write through the store is read back at once, though the read before it left a snapshot open")
+    func readsOwnWrites() async throws {
+        // A lifetime far longer than the test: only the writer's commit signal can make the new row visible.
+        try await withFileStore(snapshotLifetime: .seconds(600)) { store in
+            try await F.seed(store)
+            #expect(try await store.employer(npp: Self.newcomerNPP) == nil)
+            #expect(store.reads?.idleSnapshots == 1, "the read keeps its snapshot for the next one")
+            _ = try await store.importEmployers(EmployerImportPlan(rows: [.init(line: 2, record: Self.newcomer)], partial: false, actor: "test"))
+            #expect(try await store.employer(npp: Self.newcomerNPP)?.record.name == "CV Baru Daftar")
+        }
+    }
+
+    @Test("another process's commit is seen once the snapshot's lifetime has passed; idle snapshots are swept")
+    func otherWriters() async throws {
+        try await withFileStore(snapshotLifetime: .milliseconds(100)) { store in
+            try await F.seed(store)
+            // A second store on the same file stands for another process (the CLI): its commits do not
+            // reach this store's commit signal.
+            let other = try SQLiteStore(path: try #require(store.reads?.path), now: fixedNow, snapshotLifetime: .milliseconds(100))
+            #expect(try await store.employer(npp: Self.newcomerNPP) == nil)
+            _ = try await other.importEmployers(EmployerImportPlan(rows: [.init(line: 2, record: Self.newcomer)], partial: false, actor: "cli"))
+            try await Task.sleep(for: .milliseconds(150))
+            #expect(try await store.employer(npp: Self.newcomerNPP)?.npp == Self.newcomerNPP)
+            // Left idle, the snapshot is ended by the sweep, so a full checkpoint can reset the WAL.
+            try await Task.sleep(for: .milliseconds(400))
+            #expect(store.reads?.idleSnapshots == 0)
+            let busy = try await other.writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            #expect(busy == 0, "no reader holds the WAL")
+            await other.close()
+        }
+    }
+
+    @Test("a failed read ends its snapshot and the connection still serves the next read")
+    func failedRead() async throws {
+        try await withFileStore(snapshotLifetime: .seconds(600)) { store in
+            try await F.seed(store)
+            let reads = try #require(store.reads)
+            #expect(throws: (any Error).self) { try reads.read { try $0.one("SELECT no_such_column FROM employer") { $0.int(0) } } }
+            #expect(reads.idleSnapshots == 0)
+            #expect(try await store.employer(npp: "12345678")?.npp == "12345678")
         }
     }
 }

@@ -22,7 +22,7 @@ public final class ServerEnvironment: Sendable {
     public let actor: String
     /// The Prometheus exposition text for `/metrics`; the serve command passes its registry's.
     public let metricsText: @Sendable () -> String
-    /// Logged-in browsers (in memory).
+    /// Logged-in browsers (in the store; a test may pass one with a short lifetime).
     public let sessions: SessionStore
     public let loginLimits: LoginLimits
     /// The clock for sessions and login attempts; injected so tests move it.
@@ -42,7 +42,7 @@ public final class ServerEnvironment: Sendable {
 
     public init(
         store: any LindungStore, accounts: any ServerAccounts, rules: RuleSet, holidays: HolidayCalendar, today: @escaping @Sendable () -> CalendarDate,
-        actor: String = "server", metricsText: @escaping @Sendable () -> String = { "" }, sessions: SessionStore = SessionStore(),
+        actor: String = "server", metricsText: @escaping @Sendable () -> String = { "" }, sessions: SessionStore? = nil,
         loginLimits: LoginLimits = LoginLimits(), now: @escaping @Sendable () -> Date = Date.init, trustForwardedFor: Bool = false,
         reference: ReferenceData? = nil, uploads: ImportUploads = ImportUploads(),
         certificateKeys: CertificateKeys? = nil, claimDocuments: ClaimDocumentPlacement = .inStore
@@ -54,7 +54,7 @@ public final class ServerEnvironment: Sendable {
         self.today = today
         self.actor = actor
         self.metricsText = metricsText
-        self.sessions = sessions
+        self.sessions = sessions ?? SessionStore(store: store)
         self.loginLimits = loginLimits
         self.now = now
         self.trustForwardedFor = trustForwardedFor

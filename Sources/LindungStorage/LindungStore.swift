@@ -78,6 +78,7 @@ public enum MigrationList {
         "0008_create_coverage",
         "0009_create_claims",
         "0011_employer_name_search",
+        "0012_create_sessions",
     ]
 }
 

@@ -180,5 +180,6 @@ enum PostgresMigrations {
         "0007_create_compliance": PostgresComplianceSchema.statements,
         "0009_create_claims": PostgresClaimsSchema.statements,
         "0011_employer_name_search": PostgresEmployerSearchSchema.statements,
+        "0012_create_sessions": PostgresSessionsSchema.statements,
     ]
 }

@@ -128,6 +128,7 @@ enum SQLiteMigrations {
         "0007_create_compliance": SQLiteComplianceSchema.sql,
         "0009_create_claims": SQLiteClaimsSchema.sql,
         "0011_employer_name_search": SQLiteEmployerSearchSchema.sql,
+        "0012_create_sessions": SQLiteSessionsSchema.sql,
     ]
 
     static func migrator() -> DatabaseMigrator {

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import LindungServer
 import LindungStorage
 import LindungStorageSQLite
+import Logging
 import Testing
 
 /// Logging in with a password: the session cookie and its attributes, CSRF on unsafe requests that use
@@ -171,4 +172,27 @@ import Testing
             try await client.execute(uri: "/logout", method: .post) { #expect($0.status == .noContent) }
         }
     }
+
+    @Test func aSessionOutlivesTheServerProcessAndEndsEverywhereAtLogout() async throws {
+        let clock = TestClock()
+        try await withServer(clock: clock) { client, store in
+            let session = try await login(client, "serang-user")
+            // A second server on the same database (a restart, or another process behind a load balancer)
+            let environment = ServerEnvironment(
+                store: store, accounts: StoreAccounts(store: store, cost: ServerFixtures.bcryptCost), rules: ServerFixtures.rules,
+                holidays: ServerFixtures.holidays, today: { ServerFixtures.today }, actor: "api@test", now: { clock.now })
+            var logger = Logger(label: "test")
+            logger.logLevel = .warning
+            try await buildApplication(environment: environment, logger: logger).test(.router) { restarted in
+                try await restarted.execute(uri: "/api/v1/employers/12345678", method: .get, headers: cookie(session)) { #expect($0.status == .ok) }
+                try await restarted.execute(uri: "/logout", method: .post, headers: cookie(session, csrf: session.csrf)) {
+                    #expect($0.status == .noContent)
+                }
+            }
+            try await client.execute(uri: "/api/v1/employers/12345678", method: .get, headers: cookie(session)) {
+                #expect($0.status == .unauthorized)
+            }
+        }
+    }
 }
+

@@ -124,4 +124,41 @@ struct AccountContractTests {
             }
         }
     }
+
+    static func sessionRecord(_ letter: Character, created: Date, hours: Double = 12, role: String = "regional_officer", scope: String? = "3604")
+        -> SessionRecord
+    {
+        SessionRecord(
+            idHash: String(repeating: letter, count: 64), csrfToken: "csrf-\(letter)", username: "serang", role: role, scope: scope,
+            createdAt: created, expiresAt: created + hours * 3600)
+    }
+
+    @Test("sessions: kept by the id's hash until they expire, removed at logout, pruned as new ones come", arguments: Backend.available)
+    func sessions(backend: Backend) async throws {
+        try await withStore(backend) { store in
+            let morning = Self.sessionRecord("a", created: Self.created)
+            try await store.addSession(morning)
+            #expect(try await store.session(idHash: morning.idHash, now: Self.created + 3600) == morning)
+            #expect(try await store.session(idHash: String(repeating: "f", count: 64), now: Self.created) == nil)
+            // Expired at its end, not one moment later
+            #expect(try await store.session(idHash: morning.idHash, now: morning.expiresAt) == nil)
+
+            let other = Self.sessionRecord("b", created: Self.created, role: "administrator", scope: nil)
+            try await store.addSession(other)
+            try await store.removeSession(idHash: other.idHash)
+            #expect(try await store.session(idHash: other.idHash, now: Self.created) == nil)
+            try await store.removeSession(idHash: other.idHash)  // unknown: no error
+
+            // A login the next day removes the expired one: asked with a time it was still valid, it is gone.
+            try await store.addSession(Self.sessionRecord("c", created: Self.created + 24 * 3600))
+            #expect(try await store.session(idHash: morning.idHash, now: Self.created + 3600) == nil)
+
+            // The schema refuses a system client's role and a session that ends before it begins.
+            for bad in [Self.sessionRecord("d", created: Self.created + 24 * 3600, role: "system_client", scope: nil),
+                        Self.sessionRecord("e", created: Self.created + 24 * 3600, hours: -1)] {
+                await #expect(throws: StoreError.self) { try await store.addSession(bad) }
+            }
+        }
+    }
 }
+

@@ -148,6 +148,9 @@ final class DisposableStore: LindungStore {
     func recordLoginAttempt(_ attempt: LoginAttempt) async throws { try await store.recordLoginAttempt(attempt) }
     func recentFailedAttempts(username: String, since: Date) async throws -> Int { try await store.recentFailedAttempts(username: username, since: since) }
     func recentFailedAttempts(address: String, since: Date) async throws -> Int { try await store.recentFailedAttempts(address: address, since: since) }
+    func addSession(_ session: SessionRecord) async throws { try await store.addSession(session) }
+    func session(idHash: String, now: Date) async throws -> SessionRecord? { try await store.session(idHash: idHash, now: now) }
+    func removeSession(idHash: String) async throws { try await store.removeSession(idHash: idHash) }
     func logAccess(_ records: [AccessRecord]) async throws { try await store.logAccess(records) }
     func accessLog(entity: String, key: String) async throws -> [AccessLogEntry] { try await store.accessLog(entity: entity, key: key) }
     func person(nik: String) async throws -> PersonDetail? { try await store.person(nik: nik) }

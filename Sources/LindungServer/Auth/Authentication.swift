@@ -35,7 +35,7 @@ enum Authentication {
             }
             return account
         }
-        guard let session = await session(request, environment) else {
+        guard let session = try await session(request, environment) else {
             throw APIError(.unauthorized, "send Authorization: Bearer <token>, or log in (POST /login)")
         }
         try checkCSRF(request, session)
@@ -55,9 +55,9 @@ enum Authentication {
     }
 
     /// The live session the request's cookie names, if any.
-    static func session(_ request: Request, _ environment: ServerEnvironment) async -> SessionStore.Session? {
+    static func session(_ request: Request, _ environment: ServerEnvironment) async throws -> SessionStore.Session? {
         guard let id = request.cookies[cookieName]?.value, !id.isEmpty else { return nil }
-        return await environment.sessions.session(id: id, now: environment.now())
+        return try await environment.sessions.session(id: id, now: environment.now())
     }
 
     /// Unsafe methods must echo the session's CSRF token (`X-CSRF-Token`, or a form's `csrf_token` field).

@@ -1,9 +1,10 @@
 public import Foundation
+public import LindungStorage
 
-/// Logged-in browsers, by session id (the `lindung_session` cookie). Kept in memory in this slice: a
-/// restart logs everybody out, and one server process holds them all (several processes behind a load
-/// balancer would need a shared store, e.g. a `session` table; docs/server.md).
-public actor SessionStore {
+/// Logged-in browsers, by session id (the `lindung_session` cookie), kept in the store (migration 0012): a
+/// restart logs nobody out, and several server processes on one database share them. The store keeps only
+/// the SHA-256 of the id, as it does for API tokens.
+public final class SessionStore: Sendable {
     public struct Session: Sendable {
         public let id: String
         /// Sent back on every unsafe request that authenticates with the cookie (`X-CSRF-Token`, or the
@@ -15,30 +16,34 @@ public actor SessionStore {
 
     /// How long a session lasts after login (a working day), whatever happens in it.
     public let lifetime: TimeInterval
-    private var sessions: [String: Session] = [:]
+    let store: any AccountStore
 
-    public init(lifetime: TimeInterval = 12 * 3600) { self.lifetime = lifetime }
+    public init(store: any AccountStore, lifetime: TimeInterval = 12 * 3600) {
+        self.store = store
+        self.lifetime = lifetime
+    }
 
-    public func create(for account: Account, now: Date) -> Session {
+    public func create(for account: Account, now: Date) async throws -> Session {
         let session = Session(id: TokenHash.randomText(), csrfToken: TokenHash.randomText(), account: account, expires: now + lifetime)
-        sessions[session.id] = session
-        // Expired sessions go as new ones come, so the dictionary never outgrows the logins of a day.
-        if sessions.count % 256 == 0 { sessions = sessions.filter { $0.value.expires > now } }
+        try await store.addSession(
+            SessionRecord(
+                idHash: TokenHash.sha256(session.id), csrfToken: session.csrfToken, username: account.name, role: account.role.rawValue,
+                scope: account.scope, createdAt: now, expiresAt: session.expires))
         return session
     }
 
     /// The session of a cookie value, nil when unknown or expired.
-    public func session(id: String, now: Date) -> Session? {
-        guard let session = sessions[id] else { return nil }
-        guard session.expires > now else {
-            sessions[id] = nil
+    public func session(id: String, now: Date) async throws -> Session? {
+        guard let record = try await store.session(idHash: TokenHash.sha256(id), now: now), let role = Account.Role(rawValue: record.role) else {
             return nil
         }
-        return session
+        return Session(
+            id: id, csrfToken: record.csrfToken, account: Account(name: record.username, role: role, scope: record.scope, kind: .user),
+            expires: record.expiresAt)
     }
 
-    public func remove(id: String) {
-        sessions[id] = nil
+    public func remove(id: String) async throws {
+        try await store.removeSession(idHash: TokenHash.sha256(id))
     }
 }
 

@@ -49,7 +49,7 @@ enum SessionHandlers {
             }
             throw APIError(.unauthorized, "wrong username or password")
         }
-        let session = await environment.sessions.create(for: account, now: now)
+        let session = try await environment.sessions.create(for: account, now: now)
         // The login page's form goes on to the dashboard; API clients get the account and the CSRF token.
         var response =
             page
@@ -67,10 +67,10 @@ enum SessionHandlers {
     /// clears the cookie; without a live session there is nothing to end and the answer is the same 204
     /// (a 303 to `/login` for the pages' logout form).
     static func logout(_ request: Request, _ context: ServerRequestContext, _ call: Call) async throws -> Response {
-        if let session = await Authentication.session(request, call.environment) {
+        if let session = try await Authentication.session(request, call.environment) {
             let form = isForm(request) ? try await body(CSRFForm.self, from: request) : nil
             try Authentication.checkCSRF(request, session, formToken: form?.csrf_token)
-            await call.environment.sessions.remove(id: session.id)
+            try await call.environment.sessions.remove(id: session.id)
         }
         // The logout button of the pages goes back to the login page.
         var response =

@@ -5,7 +5,7 @@ import Hummingbird
 /// `SessionHandlers.login`.
 enum LoginPage {
     static func show(_ request: Request, _ context: ServerRequestContext, _ environment: ServerEnvironment) async throws -> Response {
-        if await Authentication.session(request, environment) != nil { return Response(status: .seeOther, headers: [.location: "/"]) }
+        if try await Authentication.session(request, environment) != nil { return Response(status: .seeOther, headers: [.location: "/"]) }
         return PageCall.withLanguageCookie(try render(PageCall.language(request), message: nil), request)
     }
 

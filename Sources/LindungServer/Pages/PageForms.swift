@@ -30,7 +30,7 @@ enum PageForms {
             let name = form.name
             router.on(RouterPath(form.path), method: .post) { request, context in
                 let language = PageCall.language(request)
-                guard let session = await Authentication.session(request, environment) else {
+                guard let session = try await Authentication.session(request, environment) else {
                     return Response(status: .seeOther, headers: [.location: "/login"])
                 }
                 let call = PageCall(

@@ -42,7 +42,7 @@ enum PageRoutes {
             let name = page.name
             router.on(RouterPath(page.path), method: .get) { request, context in
                 let language = PageCall.language(request)
-                guard let session = await Authentication.session(request, environment) else {
+                guard let session = try await Authentication.session(request, environment) else {
                     return PageCall.withLanguageCookie(Response(status: .seeOther, headers: [.location: "/login"]), request)
                 }
                 let call = PageCall(

@@ -23,6 +23,13 @@ public protocol AccountStore: Sendable {
     /// Failed attempts from the remote address at or after `since`, whatever the username.
     func recentFailedAttempts(address: String, since: Date) async throws -> Int
 
+    /// Keeps a new login session, and removes the sessions that expired by its creation time.
+    func addSession(_ session: SessionRecord) async throws
+    /// The session whose id hashes to `idHash`, nil when there is none or it has expired at `now`.
+    func session(idHash: String, now: Date) async throws -> SessionRecord?
+    /// Ends a session (logout); an unknown one is no error.
+    func removeSession(idHash: String) async throws
+
     /// Appends rows to the access log (append-only): who saw which full NIK, when and why.
     func logAccess(_ records: [AccessRecord]) async throws
     /// The access log of one entity (`person`/NIK), oldest first.

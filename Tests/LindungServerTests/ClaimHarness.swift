@@ -15,12 +15,7 @@ func withClaimServer<T>(_ body: @Sendable (any TestClientProtocol, SQLiteStore, 
     let clock = StoreClock()
     let store = try await ServerFixtures.store(billApril: true, now: { clock.now })
     try await ServerFixtures.addAccounts(to: store)
-    let environment = ServerEnvironment(
-        store: store, accounts: StoreAccounts(store: store, cost: ServerFixtures.bcryptCost), rules: ServerFixtures.rules,
-        holidays: ServerFixtures.holidays, today: { ServerFixtures.today }, actor: "api@test")
-    var logger = Logger(label: "test")
-    logger.logLevel = .warning
-    return try await buildApplication(environment: environment, logger: logger).test(.router) { client in try await body(client, store, clock) }
+    return try await testApplication(store: store).test(.router) { client in try await body(client, store, clock) }
 }
 
 /// The store's clock: 2025-06-13 10:00 UTC unless a test sets another day.

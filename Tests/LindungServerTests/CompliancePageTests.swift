@@ -35,12 +35,7 @@ struct CompliancePageTests {
             ComplianceScanRequest(
                 on: CalendarDate(iso: "2025-03-21")!, region: nil, minimumWages: reference.minimumWages,
                 ladder: SanctionLadder(calendar: reference.holidays), actor: "scan@test"))
-        let environment = ServerEnvironment(
-            store: store, accounts: StoreAccounts(store: store, cost: ServerFixtures.bcryptCost), rules: ServerFixtures.rules,
-            holidays: ServerFixtures.holidays, today: { ServerFixtures.today }, actor: "api@test", certificateKeys: keys)
-        var logger = Logger(label: "test")
-        logger.logLevel = .warning
-        let app = buildApplication(environment: environment, logger: logger)
+        let app = testApplication(store: store, certificateKeys: keys)
         try await app.test(.router) { client in try await body(client, store) }
     }
 

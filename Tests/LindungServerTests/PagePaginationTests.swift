@@ -42,16 +42,19 @@ import Testing
 
     static func count(_ page: String, _ marker: String) -> Int { page.components(separatedBy: marker).count - 1 }
 
+    /// The page at `uri` for the logged-in cookie, which must answer 200.
+    static func page(_ client: any TestClientProtocol, _ cookie: String, _ uri: String) async throws -> String {
+        try await client.execute(uri: uri, method: .get, headers: [.cookie: cookie]) { response in
+            #expect(response.status == .ok, "\(uri)")
+            return String(buffer: response.body)
+        }
+    }
+
     @Test func theEmployerSearchPagePagesByFifty() async throws {
         try await withServer { client, store in
             try await Self.seed(store)
             let cookie = try await PageRouteTests.pageLogin(client, "serang-user")
-            func get(_ uri: String) async throws -> String {
-                try await client.execute(uri: uri, method: .get, headers: [.cookie: cookie]) { response in
-                    #expect(response.status == .ok, "\(uri)")
-                    return String(buffer: response.body)
-                }
-            }
+            func get(_ uri: String) async throws -> String { try await Self.page(client, cookie, uri) }
             let first = try await get("/employers?q=uji")
             #expect(Self.count(first, "<tr><td><a href=\"/employers/") == 50)
             #expect(first.contains("PT Uji 01") && first.contains("PT Uji 50") && !first.contains("PT Uji 51"))
@@ -77,12 +80,7 @@ import Testing
         try await withServer { client, store in
             try await Self.seed(store)
             let cookie = try await PageRouteTests.pageLogin(client, "admin-user")
-            func get(_ uri: String) async throws -> String {
-                try await client.execute(uri: uri, method: .get, headers: [.cookie: cookie]) { response in
-                    #expect(response.status == .ok, "\(uri)")
-                    return String(buffer: response.body)
-                }
-            }
+            func get(_ uri: String) async throws -> String { try await Self.page(client, cookie, uri) }
             // Persons by name: 60 matches
             let persons = try await get("/persons?q=Pekerja+Uji")
             #expect(try await get("/persons?q=Pekerja%20Uji%20159").contains("Pekerja Uji 159"))

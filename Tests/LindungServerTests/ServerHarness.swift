@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import LindungCompliance
 import LindungCore
 import LindungServer
 import LindungStorage
@@ -22,13 +23,23 @@ func withServer<T>(
 ) async throws -> T {
     let store = try await ServerFixtures.store(billApril: billApril)
     try await ServerFixtures.addAccounts(to: store)
+    let app = testApplication(store: store, metrics: metrics, now: { clock.now }, trustForwardedFor: trustForwardedFor)
+    return try await app.test(.router) { client in try await body(client, store) }
+}
+
+/// The application every server test runs over `store`: the fixture rules, holidays and bcrypt cost, today
+/// pinned to 2025-06-15, changes audited as `api@test`, warnings only in the log.
+func testApplication(
+    store: SQLiteStore, metrics: @escaping @Sendable () -> String = { "" }, now: @escaping @Sendable () -> Date = Date.init,
+    trustForwardedFor: Bool = false, certificateKeys: CertificateKeys? = nil
+) -> some ApplicationProtocol {
     let environment = ServerEnvironment(
         store: store, accounts: StoreAccounts(store: store, cost: ServerFixtures.bcryptCost), rules: ServerFixtures.rules, holidays: ServerFixtures.holidays,
-        today: { ServerFixtures.today }, actor: "api@test", metricsText: metrics, now: { clock.now }, trustForwardedFor: trustForwardedFor)
+        today: { ServerFixtures.today }, actor: "api@test", metricsText: metrics, now: now, trustForwardedFor: trustForwardedFor,
+        certificateKeys: certificateKeys)
     var logger = Logger(label: "test")
     logger.logLevel = .warning
-    let app = buildApplication(environment: environment, logger: logger)
-    return try await app.test(.router) { client in try await body(client, store) }
+    return buildApplication(environment: environment, logger: logger)
 }
 
 /// A clock a test moves forward.

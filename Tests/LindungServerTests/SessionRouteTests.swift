@@ -178,12 +178,7 @@ import Testing
         try await withServer(clock: clock) { client, store in
             let session = try await login(client, "serang-user")
             // A second server on the same database (a restart, or another process behind a load balancer)
-            let environment = ServerEnvironment(
-                store: store, accounts: StoreAccounts(store: store, cost: ServerFixtures.bcryptCost), rules: ServerFixtures.rules,
-                holidays: ServerFixtures.holidays, today: { ServerFixtures.today }, actor: "api@test", now: { clock.now })
-            var logger = Logger(label: "test")
-            logger.logLevel = .warning
-            try await buildApplication(environment: environment, logger: logger).test(.router) { restarted in
+            try await testApplication(store: store, now: { clock.now }).test(.router) { restarted in
                 try await restarted.execute(uri: "/api/v1/employers/12345678", method: .get, headers: cookie(session)) { #expect($0.status == .ok) }
                 try await restarted.execute(uri: "/logout", method: .post, headers: cookie(session, csrf: session.csrf)) {
                     #expect($0.status == .noContent)

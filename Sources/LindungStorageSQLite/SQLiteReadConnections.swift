@@ -11,7 +11,8 @@ import Synchronization
 /// Here a read takes an idle connection from a list under a mutex (or opens one), runs prepared statements
 /// it compiled once (`SQLITE_PREPARE_PERSISTENT`, no authorizer), and puts it back: no thread hop, no
 /// suspension. Blocking the calling thread for a few microseconds of an indexed lookup is cheaper than any
-/// hop. WAL mode lets these readers run beside the GRDB writer.
+/// hop. WAL mode lets these readers run beside the GRDB writer; every read runs in a snapshot (below), so
+/// the several queries of one read agree with each other.
 ///
 /// Snapshots are reused for a moment. Starting and ending a read transaction (the WAL read lock, two
 /// `fcntl` calls) cost as much as the lookup itself and, under load, more than the rest of the request
@@ -244,21 +245,6 @@ final class ReadConnection: @unchecked Sendable {
         guard snapshot != nil else { return }
         snapshot = nil
         if let handle, sqlite3_get_autocommit(handle) == 0 { try? forEach("COMMIT") { _ in } }
-    }
-
-    /// Several reads in one snapshot (a deferred read transaction), so they agree with each other. Inside
-    /// a reused snapshot (every read through `SQLiteReadConnections.read`) they already do.
-    func transaction<T>(_ body: () throws -> T) throws -> T {
-        if snapshot != nil { return try body() }
-        try forEach("BEGIN DEFERRED") { _ in }
-        do {
-            let result = try body()
-            try forEach("COMMIT") { _ in }
-            return result
-        } catch {
-            try? forEach("ROLLBACK") { _ in }
-            throw error
-        }
     }
 }
 

@@ -27,40 +27,39 @@ extension SQLiteStore {
     }
 
     static func fastPerson(_ connection: ReadConnection, nik: String) throws -> PersonDetail? {
-        try connection.transaction {
-            let found = try connection.one(
-                "SELECT id, kpj, nik, name, birth_date, sex, domicile_region, registered_on FROM person WHERE nik = ?", [.text(nik)]
-            ) { row in
-                Person(
-                    id: row.int64(0), kpj: row.text(1),
-                    record: PersonRecord(
-                        nik: row.text(2), name: row.text(3), birthDate: try SQLiteRows.date(row.text(4)),
-                        sex: row.text(5) == "female" ? .female : .male, domicileRegion: row.text(6)),
-                    registeredOn: try SQLiteRows.date(row.text(7)))
-            }
-            guard let person = found else { return nil }
-            let spells = try connection.all(
-                """
-                SELECT s.id, e.npp, s.segment, s.programs, s.non_asn_category, s.start_date, s.end_date, s.exit_reason
-                FROM spell s JOIN employer e ON e.id = s.employer_id WHERE s.person_id = ? ORDER BY s.start_date, s.id
-                """, [.integer(person.id)]
-            ) { row in
-                Spell(
-                    id: row.int64(0), employerNPP: row.text(1), segment: try SQLiteRows.segment(row.text(2)),
-                    programs: ProgramList.decode(row.text(3)), category: row.optionalText(4).flatMap(NonASNCategory.init(rawValue:)),
-                    startDate: try SQLiteRows.date(row.text(5)), endDate: try row.optionalText(6).map(SQLiteRows.date),
-                    exitReason: row.optionalText(7), wages: [])
-            }
-            let withWages = try spells.map { spell in
-                let wages = try connection.all(
-                    "SELECT effective_from, amount FROM wage WHERE spell_id = ? ORDER BY effective_from", [.integer(spell.id)]
-                ) { WageChange(effectiveFrom: try SQLiteRows.date($0.text(0)), amount: $0.int64(1)) }
-                return Spell(
-                    id: spell.id, employerNPP: spell.employerNPP, segment: spell.segment, programs: spell.programs, category: spell.category,
-                    startDate: spell.startDate, endDate: spell.endDate, exitReason: spell.exitReason, wages: wages)
-            }
-            return PersonDetail(person: person, spells: withWages)
+        // The three queries agree: `SQLiteReadConnections.read` runs them in one snapshot.
+        let found = try connection.one(
+            "SELECT id, kpj, nik, name, birth_date, sex, domicile_region, registered_on FROM person WHERE nik = ?", [.text(nik)]
+        ) { row in
+            Person(
+                id: row.int64(0), kpj: row.text(1),
+                record: PersonRecord(
+                    nik: row.text(2), name: row.text(3), birthDate: try SQLiteRows.date(row.text(4)),
+                    sex: row.text(5) == "female" ? .female : .male, domicileRegion: row.text(6)),
+                registeredOn: try SQLiteRows.date(row.text(7)))
         }
+        guard let person = found else { return nil }
+        let spells = try connection.all(
+            """
+            SELECT s.id, e.npp, s.segment, s.programs, s.non_asn_category, s.start_date, s.end_date, s.exit_reason
+            FROM spell s JOIN employer e ON e.id = s.employer_id WHERE s.person_id = ? ORDER BY s.start_date, s.id
+            """, [.integer(person.id)]
+        ) { row in
+            Spell(
+                id: row.int64(0), employerNPP: row.text(1), segment: try SQLiteRows.segment(row.text(2)),
+                programs: ProgramList.decode(row.text(3)), category: row.optionalText(4).flatMap(NonASNCategory.init(rawValue:)),
+                startDate: try SQLiteRows.date(row.text(5)), endDate: try row.optionalText(6).map(SQLiteRows.date),
+                exitReason: row.optionalText(7), wages: [])
+        }
+        let withWages = try spells.map { spell in
+            let wages = try connection.all(
+                "SELECT effective_from, amount FROM wage WHERE spell_id = ? ORDER BY effective_from", [.integer(spell.id)]
+            ) { WageChange(effectiveFrom: try SQLiteRows.date($0.text(0)), amount: $0.int64(1)) }
+            return Spell(
+                id: spell.id, employerNPP: spell.employerNPP, segment: spell.segment, programs: spell.programs, category: spell.category,
+                startDate: spell.startDate, endDate: spell.endDate, exitReason: spell.exitReason, wages: wages)
+        }
+        return PersonDetail(person: person, spells: withWages)
     }
 
     static func fastAPIClient(_ connection: ReadConnection, tokenHash: String) throws -> APIClientRecord? {

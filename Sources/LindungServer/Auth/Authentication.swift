@@ -26,7 +26,7 @@ enum Authentication {
 
     static func caller(_ request: Request, _ environment: ServerEnvironment) async throws -> Account {
         if let header = request.headers[.authorization] {
-            // Only the scheme is lowercased, and only a padded token trimmed: this runs on every API request.
+            // The scheme compared in place and only a padded token trimmed: this runs on every API request.
             guard hasBearerScheme(header) else { throw APIError(.unauthorized, "send Authorization: Bearer <token>") }
             var token = String(header.dropFirst(7))
             if token.first?.isWhitespace == true || token.last?.isWhitespace == true { token = token.trimmingCharacters(in: .whitespaces) }

@@ -13,9 +13,7 @@ enum JSONBody {
     }()
 
     static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        let data = try encoded(value)
-        return Response(
-            status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        jsonResponse(ByteBuffer(bytes: try encoded(value)), status: status)
     }
 
     /// A value's JSON as every Codable response carries it.
@@ -27,7 +25,11 @@ enum JSONBody {
     static func response(_ value: some JSONObjectWritable, status: HTTPResponse.Status = .ok) -> Response {
         var json = JSONObjectWriter()
         value.writeFields(to: &json)
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: json.finish()))
+        return jsonResponse(json.finish(), status: status)
+    }
+
+    private static func jsonResponse(_ body: ByteBuffer, status: HTTPResponse.Status) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
     }
 
     /// Decodes a request body, refusing malformed JSON as `invalid_input` (at most 1 MB is read).

@@ -21,6 +21,7 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 # An employer that is not in the demo province, and two workers for it in Kabupaten Serang (3604). NIKs
@@ -130,6 +131,12 @@ def main():
         driver.find_element(By.ID, "username").send_keys(args.username)
         driver.find_element(By.ID, "password").send_keys("not-" + args.password)
         driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
+        # The click returns before the refused login's page has loaded (the bcrypt check takes a moment):
+        # wait for the answer, then check it.
+        try:
+            WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "p.alert"))
+        except TimeoutException:
+            pass
         check.expect(driver.find_elements(By.CSS_SELECTOR, "p.alert"), "a wrong password shows the message on the form")
         check.shot("login-refused")
         driver.find_element(By.ID, "username").clear()
